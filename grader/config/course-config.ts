@@ -1,0 +1,50 @@
+// The vitest configuration shared by `npm test`, `npm run verify` and the grader.
+import os from 'node:os'
+import path from 'node:path'
+import { rmSync } from 'node:fs'
+import type { ViteUserConfig } from 'vitest/config'
+import { COURSE_ROOT } from '../paths.ts'
+import { ProgressReporter } from '../reporters/progress-reporter.ts'
+import { ResultsReporter } from '../reporters/results-reporter.ts'
+import { importGuard } from './import-guard.ts'
+import type { Target } from './target.ts'
+
+export interface CourseTestOptions {
+  /** Extra Node flags for the test processes (the grader adds its sandbox flags here). */
+  execArgv?: string[]
+  /** Replaces vitest's reporters (the grader uses its own). */
+  reporters?: NonNullable<ViteUserConfig['test']>['reporters']
+}
+
+/**
+ * The configuration for a run on `target`. COURSE_RESULTS_FILE (set by the grader) adds the
+ * results reporter; COURSE_DIAG_FILE says where the watchdog reports (default: a temp file).
+ */
+export function courseTestConfig(target: Target, options: CourseTestOptions = {}): ViteUserConfig {
+  const diagnosticsFile = process.env.COURSE_DIAG_FILE || path.join(os.tmpdir(), `course-watchdog-${process.pid}.jsonl`)
+  rmSync(diagnosticsFile, { force: true })
+  const resultsFile = process.env.COURSE_RESULTS_FILE
+  const reporters = options.reporters ?? [
+    'default',
+    new ProgressReporter({ diagnosticsFile }),
+    ...(resultsFile ? [new ResultsReporter({ outputFile: resultsFile, diagnosticsFile })] : []),
+  ]
+  return {
+    root: COURSE_ROOT,
+    plugins: [importGuard(target)],
+    // Exercise code may live outside the course (a staged submission); let Vite read it.
+    server: { fs: { strict: false } },
+    test: {
+      include: ['exercises/*/*.test.ts'],
+      setupFiles: ['grader/harness/setup.ts'],
+      // One process per topic file: a crash, an exit or an infinite loop costs only that topic.
+      pool: 'forks',
+      isolate: true,
+      execArgv: ['--disallow-code-generation-from-strings', ...(options.execArgv ?? [])],
+      testTimeout: 10_000,
+      hookTimeout: 30_000,
+      reporters,
+      env: { COURSE_DIAG_FILE: diagnosticsFile },
+    },
+  }
+}

@@ -1,0 +1,106 @@
+// Assertions for graded tests. They throw a Mismatch that carries what was expected and what was
+// received, so the failure message can show both. They use Math functions captured when the
+// harness loads, before any exercise code runs, so patched built-ins cannot change a verdict.
+import { show } from './show.ts'
+
+const { abs, max } = Math
+const isFiniteNumber = Number.isFinite
+const isArray = Array.isArray
+const isNaNValue = Number.isNaN
+
+export interface Tolerance {
+  /** Absolute tolerance. */
+  abs?: number
+  /** Relative tolerance, scaled by the larger magnitude of the two numbers. */
+  rel?: number
+}
+const DEFAULT_TOLERANCE = { abs: 1e-9, rel: 1e-9 } as const
+
+export class Mismatch extends Error {
+  override name = 'Mismatch'
+  constructor(
+    /** What was checked, e.g. `limit(f, 2)`. */
+    readonly what: string,
+    readonly expectedValue: unknown,
+    readonly actualValue: unknown,
+    readonly tolerance?: Tolerance,
+    /** Extra explanation, e.g. which entry differs. */
+    readonly detail?: string,
+  ) {
+    super(`${what}${detail ? `: ${detail}` : ''}`)
+  }
+}
+
+export function close(actual: number, expected: number, tol: Tolerance = DEFAULT_TOLERANCE): boolean {
+  if (isNaNValue(expected)) return isNaNValue(actual)
+  if (!isFiniteNumber(expected)) return actual === expected
+  if (typeof actual !== 'number' || !isFiniteNumber(actual)) return false
+  const allowed = max(tol.abs ?? 0, (tol.rel ?? 0) * max(abs(actual), abs(expected)))
+  return abs(actual - expected) <= allowed
+}
+
+/** Numbers, arrays and nested arrays equal up to the tolerance; shapes must match exactly. */
+export function expectClose(what: string, actual: unknown, expected: unknown, tol: Tolerance = DEFAULT_TOLERANCE): void {
+  const where = firstDifference(actual, expected, tol, '')
+  if (where !== null) throw new Mismatch(what, expected, actual, tol, where || undefined)
+}
+
+function firstDifference(actual: unknown, expected: unknown, tol: Tolerance, at: string): string | null {
+  if (typeof expected === 'number') {
+    if (typeof actual !== 'number') return `${at || 'the result'} should be a number, got ${typeof actual}`
+    return close(actual, expected, tol) ? null : at
+  }
+  if (isArray(expected)) {
+    if (!isArray(actual)) return `${at || 'the result'} should be an array`
+    if (actual.length !== expected.length) {
+      return `${at || 'the result'} has length ${actual.length}, expected ${expected.length}`
+    }
+    for (let i = 0; i < expected.length; i++) {
+      const d = firstDifference(actual[i], expected[i], tol, `${at}[${i}]`)
+      if (d !== null) return d || `${at}[${i}]`
+    }
+    return null
+  }
+  if (expected !== null && typeof expected === 'object') {
+    if (actual === null || typeof actual !== 'object') return `${at || 'the result'} should be an object`
+    for (const key of Object.keys(expected)) {
+      const d = firstDifference((actual as Record<string, unknown>)[key], (expected as Record<string, unknown>)[key], tol, `${at}.${key}`)
+      if (d !== null) return d || `${at}.${key}`
+    }
+    return null
+  }
+  return Object.is(actual, expected) ? null : at
+}
+
+/** Exact structural equality (numbers compared with Object.is, so -0 and NaN are distinct). */
+export function expectEqual(what: string, actual: unknown, expected: unknown): void {
+  expectClose(what, actual, expected, { abs: 0, rel: 0 })
+}
+
+/** A law that must hold; `details` are shown when it does not. */
+export function expectTrue(condition: boolean, what: string, details: { expected?: unknown; actual?: unknown } = {}): void {
+  if (!condition) throw new Mismatch(what, details.expected, details.actual)
+}
+
+type ErrorClass = new (...args: never[]) => Error
+
+/**
+ * The call must throw one of `kinds` (RangeError or TypeError for bad input, by the course's
+ * conventions) with a message that says something; a "not implemented" error never counts.
+ */
+export function expectThrows(what: string, call: () => unknown, kinds: ErrorClass[] = [RangeError, TypeError]): void {
+  const names = kinds.map((k) => k.name).join(' or ')
+  let result: unknown
+  try {
+    result = call()
+  } catch (error) {
+    if (isNotImplemented(error)) throw error
+    if (kinds.some((k) => error instanceof k) && String((error as Error).message).trim().length > 0) return
+    throw new Mismatch(what, `a ${names} with a message`, error instanceof Error ? `${error.name}: ${error.message}` : error)
+  }
+  throw new Mismatch(what, `a ${names} with a message`, `no error; it returned ${show(result)}`)
+}
+
+export function isNotImplemented(error: unknown): boolean {
+  return error instanceof Error && /^not implemented\b/i.test(error.message)
+}

@@ -1,0 +1,219 @@
+// `topic(import.meta.url).graded(id, title, body)` registers one graded test, and `forAll` runs a
+// fast-check property inside it. Together they turn any failure into the course's feedback:
+// the smallest failing input, expected vs received, the seed to reproduce, and the manifest's hint.
+//
+// When grading, each passing test is sealed with an HMAC whose key reaches this module through the
+// environment and is then deleted from it. The key lives only in this module's closure, so exercise
+// code running in the same process cannot forge a "passed" result for a test it failed.
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import fc from 'fast-check'
+import { test, type TestContext } from 'vitest'
+import { loadManifest, type TestEntry } from '../manifest.ts'
+import { Mismatch, isNotImplemented } from './assert.ts'
+import { changedBuiltins } from './integrity.ts'
+import { currentLang, msg } from './lang.ts'
+import { baseSeed, reproduceCommand, testSeed } from './seed.ts'
+import { sealFor } from './seal.ts'
+import { show, showNamed } from './show.ts'
+import { arm } from './watchdog.ts'
+import type { FailureInfo, Outcome } from './meta.ts'
+
+const sealKey = process.env.COURSE_SEAL_KEY
+delete process.env.COURSE_SEAL_KEY
+
+export const DEFAULT_TIMEOUT_MS = 10_000
+/** Extra time the watchdog allows past a test's own timeout before it ends the process. */
+const WATCHDOG_GRACE_MS = 2_000
+/** Time allowed for loading a test file with its libraries and the exercise code. */
+export const IMPORT_MS = 30_000
+/** Time allowed between tests (hooks, the next file's imports) before the watchdog fires. */
+export const IDLE_MS = 60_000
+
+interface Running {
+  topic: string
+  id: string
+  seed: number
+}
+let running: Running | undefined
+let tamperedWith: string[] = []
+
+export interface GradedOptions {
+  /** Milliseconds; training tests need more than the default 10 s. */
+  timeout?: number
+}
+
+/** Binds graded tests to the topic whose folder holds the calling test file. */
+export function topic(testFileUrl: string) {
+  const name = path.basename(path.dirname(fileURLToPath(testFileUrl)))
+  const manifest = loadManifest(name)
+
+  function graded(id: string, title: string, body: () => unknown, options: GradedOptions = {}): void {
+    const entry = manifest.tests[id]
+    if (!entry) throw new Error(`${name}: test "${id}" has no points in manifest.json`)
+    const timeout = options.timeout ?? DEFAULT_TIMEOUT_MS
+    const points = `${entry.points} ${entry.points === 1 ? 'pt' : 'pts'}`
+    test(`${title} [${points}]`, { meta: { testId: id, topic: name }, timeout }, (context) =>
+      runGraded(context, { topic: name, id, seed: testSeed(baseSeed(), id) }, entry, body, timeout),
+    )
+  }
+  return { name, manifest, graded }
+}
+
+async function runGraded(context: TestContext, run: Running, entry: TestEntry, body: () => unknown, timeout: number) {
+  const meta = context.task.meta
+  running = run
+  const seconds = Math.round(timeout / 1000)
+  arm(timeout + WATCHDOG_GRACE_MS, { kind: 'timeout', topic: run.topic, testId: run.id, message: msg('timedOut', { test: run.id, seconds }) })
+  try {
+    checkBuiltins()
+    await body()
+    checkBuiltins()
+    meta.outcome = 'passed'
+    if (sealKey) meta.seal = sealFor(run.topic, run.id, sealKey)
+  } catch (error) {
+    const failure = describeFailure(error, run, entry)
+    meta.outcome = failure.outcome
+    meta.failure = failure
+    throw toReportedError(failure, error)
+  } finally {
+    running = undefined
+    arm(IDLE_MS, { kind: 'timeout', topic: run.topic, message: msg('timedOut', { test: `after ${run.id}`, seconds: IDLE_MS / 1000 }) })
+  }
+}
+
+class Tampered extends Error {
+  override name = 'Tampered'
+}
+
+function checkBuiltins(): void {
+  // Once a built-in has been changed the realm cannot be trusted: every later test fails too.
+  if (tamperedWith.length === 0) tamperedWith = changedBuiltins()
+  if (tamperedWith.length) throw new Tampered(msg('tampered', { what: tamperedWith.slice(0, 5).join(', ') }))
+}
+
+/** Thrown by `forAll` when fast-check found a failing input; carries the shrunk counterexample. */
+class PropertyFailure extends Error {
+  override name = 'PropertyFailure'
+  constructor(
+    readonly original: unknown,
+    readonly counterexample: Record<string, unknown>,
+    readonly shrinks: number,
+    readonly path: string,
+  ) {
+    super('property failed')
+  }
+}
+
+export interface ForAllOptions<T> {
+  /** How many random inputs to try (fast-check's default is 100). */
+  numRuns?: number
+  /** Inputs always tried first, such as the lecture's own example. */
+  examples?: T[]
+}
+
+type Arbitraries<T> = { [K in keyof T]: fc.Arbitrary<T[K]> }
+
+/** Checks `check` on random inputs drawn from `arbitraries`, with the running test's seed. */
+export function forAll<T extends Record<string, unknown>>(
+  arbitraries: Arbitraries<T>,
+  check: (input: T) => void,
+  options: ForAllOptions<T> = {},
+): void {
+  const property = fc.property(fc.record(arbitraries) as fc.Arbitrary<T>, (input) => {
+    check(input)
+  })
+  report(fc.check(property, parameters(options)))
+}
+
+/** `forAll` for checks that await (TensorFlow.js oracles). */
+export async function forAllAsync<T extends Record<string, unknown>>(
+  arbitraries: Arbitraries<T>,
+  check: (input: T) => Promise<void>,
+  options: ForAllOptions<T> = {},
+): Promise<void> {
+  const property = fc.asyncProperty(fc.record(arbitraries) as fc.Arbitrary<T>, check)
+  report(await fc.check(property, parameters(options)))
+}
+
+function parameters<T>(options: ForAllOptions<T>): fc.Parameters<[T]> {
+  if (!running) throw new Error('forAll must be called inside a graded test')
+  return {
+    seed: running.seed,
+    numRuns: options.numRuns ?? 100,
+    examples: (options.examples ?? []).map((e) => [e] as [T]),
+  }
+}
+
+function report<T>(details: fc.RunDetails<[T]>): void {
+  if (!details.failed) return
+  const input = (details.counterexample?.[0] ?? {}) as Record<string, unknown>
+  const cause = details.errorInstance ?? new Mismatch('the property returned false', true, false)
+  if (isNotImplemented(cause) || cause instanceof Tampered) throw cause
+  throw new PropertyFailure(cause, input, details.numShrinks, details.counterexamplePath ?? '')
+}
+
+function describeFailure(error: unknown, run: Running, entry: TestEntry): FailureInfo {
+  const lang = currentLang()
+  const base = baseSeed()
+  const common = {
+    seed: base,
+    propertySeed: run.seed,
+    reproduce: reproduceCommand(base, run.topic),
+    hint: entry.hint[lang],
+  }
+  const property = error instanceof PropertyFailure ? error : undefined
+  const cause = property ? property.original : error
+  const counterexample = property && Object.keys(property.counterexample).length
+    ? { counterexample: showNamed(property.counterexample), shrinks: property.shrinks, path: property.path }
+    : {}
+  let outcome: Outcome = 'failed'
+  let summary: string
+  let expected: string | undefined
+  let received: string | undefined
+  let tolerance: string | undefined
+  if (isNotImplemented(cause)) {
+    outcome = 'not-implemented'
+    summary = msg('notImplemented', { what: (cause as Error).message.replace(/^not implemented:?\s*/i, ''), file: `exercises/${run.topic}/` }, lang)
+    return { outcome, summary, ...common }
+  } else if (cause instanceof Tampered) {
+    outcome = 'tampered'
+    summary = cause.message
+  } else if (cause instanceof Mismatch) {
+    summary = cause.message
+    if (cause.expectedValue !== undefined || cause.actualValue !== undefined) {
+      expected = show(cause.expectedValue)
+      received = show(cause.actualValue)
+    }
+    if (cause.tolerance) tolerance = `abs ${cause.tolerance.abs ?? 0}, rel ${cause.tolerance.rel ?? 0}`
+  } else {
+    outcome = 'error'
+    const shown = cause instanceof Error ? `${cause.name}: ${cause.message}` : `a non-Error value ${show(cause)}`
+    summary = msg('threw', { error: shown }, lang)
+  }
+  return { outcome, summary, ...counterexample, expected, received, tolerance, ...common }
+}
+
+/** Formats a failure the way students read it in the terminal and in their report. */
+export function formatFailure(f: FailureInfo, lang = currentLang()): string {
+  const lines = [f.summary]
+  if (f.counterexample) lines.push(msg('counterexample', { shrinks: f.shrinks ?? 0 }, lang), f.counterexample)
+  if (f.expected !== undefined) lines.push(`${msg('expected', {}, lang)}: ${indentRest(f.expected)}${f.tolerance ? `   (${msg('tolerance', {}, lang)}: ${f.tolerance})` : ''}`)
+  if (f.received !== undefined) lines.push(`${msg('received', {}, lang)}: ${indentRest(f.received)}`)
+  if (f.outcome !== 'not-implemented') lines.push(msg('seed', { seed: f.seed, command: f.reproduce }, lang))
+  lines.push(`${msg('hint', {}, lang)}: ${f.hint}`)
+  return lines.join('\n')
+}
+
+const indentRest = (text: string) => text.replaceAll('\n', '\n  ')
+
+function toReportedError(failure: FailureInfo, original: unknown): Error {
+  const error = new Error(formatFailure(failure))
+  error.name = failure.outcome === 'not-implemented' ? 'NotImplemented' : 'GradedTestFailure'
+  const cause = original instanceof PropertyFailure ? original.original : original
+  // Keep the frames of an error the student's code threw (they point at the faulty line); drop
+  // the harness's own frames otherwise, and for a stub, so an untouched topic is not a wall of traces.
+  const frames = failure.outcome === 'error' && cause instanceof Error ? (cause.stack ?? '').split('\n').filter((l) => /^\s+at /.test(l)) : []
+  error.stack = [`${error.name}: ${error.message}`, ...frames].join('\n')
+  return error
+}

@@ -1,0 +1,34 @@
+// What a graded test records about itself in vitest's task meta, for the reporters and the grader.
+export type Outcome = 'passed' | 'failed' | 'not-implemented' | 'error' | 'tampered'
+
+export interface FailureInfo {
+  outcome: Exclude<Outcome, 'passed'>
+  /** One line: what was wrong. */
+  summary: string
+  /** The shrunk counterexample, one `name = value` per line. */
+  counterexample?: string
+  shrinks?: number
+  /** fast-check's replay path for the counterexample. */
+  path?: string
+  expected?: string
+  received?: string
+  tolerance?: string
+  /** The run's base seed and the seed this test's property used. */
+  seed: number
+  propertySeed: number
+  reproduce: string
+  hint: string
+}
+
+declare module 'vitest' {
+  interface TaskMeta {
+    testId?: string
+    topic?: string
+    outcome?: Outcome
+    failure?: FailureInfo
+    /** HMAC proving the harness saw this test pass (grading only). */
+    seal?: string
+    /** The TensorFlow.js backend the test ran on, if it used one. */
+    backend?: string
+  }
+}

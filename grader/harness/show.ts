@@ -1,0 +1,27 @@
+// Turns values into text for failure messages: exact numbers (so a counterexample can be typed
+// back in), matrices one row per line, functions by their description, long values cut short.
+import fc from 'fast-check'
+
+const MAX_CHARS = 1500
+
+export function show(value: unknown): string {
+  const text = isMatrix(value) && value.length > 1 ? showMatrix(value) : fc.stringify(value)
+  return text.length > MAX_CHARS ? `${text.slice(0, MAX_CHARS)} … (${text.length - MAX_CHARS} more characters)` : text
+}
+
+function isMatrix(value: unknown): value is unknown[][] {
+  return Array.isArray(value) && value.length > 0 && value.every((row) => Array.isArray(row) && !row.some(Array.isArray))
+}
+
+function showMatrix(rows: unknown[][]): string {
+  const cells = rows.map((row) => row.map((x) => fc.stringify(x)))
+  const width = Math.max(...cells.flat().map((c) => c.length))
+  return `[\n${cells.map((row) => `  [${row.map((c) => c.padStart(width)).join(', ')}]`).join(',\n')}\n]`
+}
+
+/** `{ a: 1, b: [2] }` as indented `a = 1` lines, the way a counterexample reads best. */
+export function showNamed(values: Record<string, unknown>, indent = '    '): string {
+  return Object.entries(values)
+    .map(([name, value]) => `${indent}${name} = ${show(value).replaceAll('\n', `\n${indent}  `)}`)
+    .join('\n')
+}

@@ -1,0 +1,83 @@
+// The structured record of one vitest run that every consumer reads: the grader's scoring, the
+// students' progress table, `npm run verify`. It holds what vitest and the harness reported,
+// never anything the exercise code printed.
+import { existsSync, readFileSync } from 'node:fs'
+import path from 'node:path'
+import type { SerializedError, TestModule } from 'vitest/node'
+import type { FailureInfo, Outcome } from '../harness/meta.ts'
+import type { WatchdogReport } from '../harness/watchdog.ts'
+
+export interface RawTest {
+  /** The manifest id from the test's meta; absent only for tests not registered by `graded`. */
+  id?: string
+  title: string
+  state: 'passed' | 'failed' | 'skipped' | 'pending'
+  durationMs?: number
+  outcome?: Outcome
+  failure?: FailureInfo
+  seal?: string
+  backend?: string
+  /** vitest's error messages, for failures that did not come through the harness. */
+  errors: string[]
+}
+
+export interface RawTopic {
+  topic: string
+  /** vitest's state for the whole file: `failed` with pending tests means the run was cut short. */
+  state: string
+  tests: RawTest[]
+  /** Errors outside any test: the module failed to load (syntax error, forbidden import, …). */
+  errors: string[]
+}
+
+export interface RawRun {
+  topics: RawTopic[]
+  /** Errors vitest could not attach to a test, such as a test process that died. */
+  unhandledErrors: string[]
+  /** What the watchdog reported before it ended a test process. */
+  watchdog: WatchdogReport[]
+  durationMs: number
+}
+
+const errorText = (e: SerializedError | { message?: string; name?: string }) => `${e.name ?? 'Error'}: ${e.message ?? ''}`.trim()
+
+export function collectRun(modules: ReadonlyArray<TestModule>, unhandled: ReadonlyArray<SerializedError>, diagnosticsFile: string | undefined, durationMs: number): RawRun {
+  const topics = modules.map((module): RawTopic => {
+    const tests = [...module.children.allTests()].map((test): RawTest => {
+      const result = test.result()
+      const meta = test.meta()
+      return {
+        id: meta.testId,
+        title: test.name,
+        state: result.state,
+        durationMs: test.diagnostic()?.duration,
+        outcome: meta.outcome,
+        failure: meta.failure,
+        seal: meta.seal,
+        backend: meta.backend,
+        errors: (result.errors ?? []).map(errorText),
+      }
+    })
+    return {
+      topic: path.basename(path.dirname(module.moduleId)),
+      state: module.state(),
+      tests,
+      errors: module.errors().map(errorText),
+    }
+  })
+  return { topics, unhandledErrors: unhandled.map(errorText), watchdog: readWatchdogReports(diagnosticsFile), durationMs }
+}
+
+function readWatchdogReports(file: string | undefined): WatchdogReport[] {
+  if (!file || !existsSync(file)) return []
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((line) => line.trim())
+    .flatMap((line) => {
+      try {
+        return [JSON.parse(line) as WatchdogReport]
+      } catch {
+        return []
+      }
+    })
+}
