@@ -1,6 +1,9 @@
-// The course's test suite. Which code it tests is chosen by COURSE_TARGET (see grader/config/target.ts).
+// The course's test suite. Which code it tests: `--mode solutions` for the answer key, else
+// COURSE_TARGET (`exercises`, `solutions` or a folder), else the exercises.
 import { defineConfig } from 'vitest/config'
 import { courseTestConfig } from './grader/config/course-config.ts'
 import { targetFromEnv } from './grader/config/target.ts'
 
-export default defineConfig(courseTestConfig(targetFromEnv()))
+export default defineConfig(({ mode }) =>
+  courseTestConfig(targetFromEnv(mode === 'solutions' ? { ...process.env, COURSE_TARGET: 'solutions' } : process.env)),
+)

@@ -4,6 +4,7 @@
 import { timingSafeEqual } from 'node:crypto'
 import { sealFor } from './harness/seal.ts'
 import type { FailureInfo } from './harness/meta.ts'
+import type { Plot } from './harness/plots.ts'
 import type { Localized } from './harness/lang.ts'
 import { type Manifest, loadManifest, topicsIn } from './manifest.ts'
 import type { RawRun, RawTest, RawTopic } from './reporters/raw-results.ts'
@@ -47,6 +48,7 @@ export interface ScoredTest {
   /** A message when the failure did not come with the harness's structured details. */
   message?: string
   backend?: string
+  plots?: Plot[]
 }
 
 export interface ScoredTopic {
@@ -93,7 +95,7 @@ function scoreTopic(manifest: Manifest, run: RawRun, sealKey: string | undefined
 
   const tests = Object.entries(manifest.tests).map(([id, entry]): ScoredTest => {
     const reported = byId.get(id)?.[0]
-    const base = { id, title: reported?.title ?? id, max: entry.points, hidden: entry.hidden ?? false, lesson: entry.lesson, hint: entry.hint, durationMs: reported?.durationMs, backend: reported?.backend }
+    const base = { id, title: reported?.title ?? id, max: entry.points, hidden: entry.hidden ?? false, lesson: entry.lesson, hint: entry.hint, durationMs: reported?.durationMs, backend: reported?.backend, plots: reported?.plots }
     const status = testStatus(reported, id, manifest.topic, sealKey, watchdog?.testId)
     const points = status === 'passed' && duplicated.length === 0 ? entry.points : 0
     return {

@@ -1,6 +1,6 @@
 import { describe } from 'vitest'
 import fc from 'fast-check'
-import { Mismatch, expectClose, expectThrows, expectTrue, forAll, topic } from '../../grader/harness'
+import { Mismatch, expectClose, expectThrows, expectTrue, forAll, prose, topic } from '../../grader/harness'
 import * as student from '@target/01-limits/limits'
 import {
   type DeltaFn, type RealFn, continuousCase, epsArb, findViolation, jumpCase, lectureCases, linearCase, linearCaseArb,
@@ -17,21 +17,21 @@ const LIMIT_TOL = { abs: 1e-4, rel: 1e-4 }
 /** δ must be a positive, finite number with no x in 0 < |x − a| < δ where |f(x) − L| ≥ ε. */
 function expectValidDelta(what: string, f: RealFn, a: number, L: number, delta: unknown, eps: number): void {
   expectTrue(typeof delta === 'number' && delta > 0 && Number.isFinite(delta), `${what} must be a positive, finite number`, {
-    expected: 'a number δ with 0 < δ < Infinity',
+    expected: prose('a number δ with 0 < δ < Infinity'),
     actual: delta,
   })
   const x = findViolation(f, a, L, delta as number, eps)
   if (x !== null) {
     throw new Mismatch(
       `${what} = ${delta} is too large: x = ${x} lies within δ of a = ${a}, but |f(x) − L| is not below ε = ${eps}`,
-      `|f(x) − L| < ${eps}`,
-      `|f(x) − L| = ${Math.abs(f(x) - L)}`,
+      prose(`|f(x) − L| < ${eps}`),
+      prose(`|f(x) − L| = ${Math.abs(f(x) - L)}`),
     )
   }
 }
 
 function expectAtLeast(what: string, delta: number, bound: number): void {
-  expectTrue(delta >= bound * (1 - 1e-12), `${what} = ${delta} is smaller than it needs to be`, { expected: `δ ≥ ${bound}`, actual: delta })
+  expectTrue(delta >= bound * (1 - 1e-12), `${what} = ${delta} is smaller than it needs to be`, { expected: prose(`δ ≥ ${bound}`), actual: delta })
 }
 
 const sameA = fc
@@ -146,10 +146,10 @@ describe('findCounterexample(f, a, L, δ, ε, rng)', () => {
     forAll({ input: tooLarge }, ({ input: { line, eps, seed } }) => {
       const delta = 1.5 * line.tightDelta(eps)
       const x = student.findCounterexample(line.f, line.a, line.L, delta, eps, createRng(seed))
-      expectTrue(typeof x === 'number', `findCounterexample found nothing although δ = ${delta} is too large`, { expected: 'a number x', actual: x })
+      expectTrue(typeof x === 'number', `findCounterexample found nothing although δ = ${delta} is too large`, { expected: prose('a number x'), actual: x })
       const ok = x !== line.a && Math.abs((x as number) - line.a) < delta && !(Math.abs(line.f(x as number) - line.L) < eps)
       expectTrue(ok, `x = ${x} is not a counterexample: it must satisfy 0 < |x − a| < δ and |f(x) − L| ≥ ε`, {
-        expected: `0 < |x − ${line.a}| < ${delta} and |f(x) − ${line.L}| ≥ ${eps}`,
+        expected: prose(`0 < |x − ${line.a}| < ${delta} and |f(x) − ${line.L}| ≥ ${eps}`),
         actual: { x, distance: Math.abs((x as number) - line.a), gap: Math.abs(line.f(x as number) - line.L) },
       })
     })

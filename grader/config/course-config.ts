@@ -18,15 +18,16 @@ export interface CourseTestOptions {
 
 /**
  * The configuration for a run on `target`. COURSE_RESULTS_FILE (set by the grader) adds the
- * results reporter; COURSE_DIAG_FILE says where the watchdog reports (default: a temp file).
+ * results reporter and COURSE_QUIET=1 silences the others; COURSE_DIAG_FILE says where the
+ * watchdog reports (default: a temp file).
  */
 export function courseTestConfig(target: Target, options: CourseTestOptions = {}): ViteUserConfig {
   const diagnosticsFile = process.env.COURSE_DIAG_FILE || path.join(os.tmpdir(), `course-watchdog-${process.pid}.jsonl`)
   rmSync(diagnosticsFile, { force: true })
   const resultsFile = process.env.COURSE_RESULTS_FILE
+  const quiet = process.env.COURSE_QUIET === '1'
   const reporters = options.reporters ?? [
-    'default',
-    new ProgressReporter({ diagnosticsFile }),
+    ...(quiet ? [] : ['default', new ProgressReporter({ diagnosticsFile })]),
     ...(resultsFile ? [new ResultsReporter({ outputFile: resultsFile, diagnosticsFile })] : []),
   ]
   return {

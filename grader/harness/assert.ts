@@ -1,7 +1,7 @@
 // Assertions for graded tests. They throw a Mismatch that carries what was expected and what was
 // received, so the failure message can show both. They use Math functions captured when the
 // harness loads, before any exercise code runs, so patched built-ins cannot change a verdict.
-import { show } from './show.ts'
+import { prose, show } from './show.ts'
 
 const { abs, max } = Math
 const isFiniteNumber = Number.isFinite
@@ -96,9 +96,9 @@ export function expectThrows(what: string, call: () => unknown, kinds: ErrorClas
   } catch (error) {
     if (isNotImplemented(error)) throw error
     if (kinds.some((k) => error instanceof k) && String((error as Error).message).trim().length > 0) return
-    throw new Mismatch(what, `a ${names} with a message`, error instanceof Error ? `${error.name}: ${error.message}` : error)
+    throw new Mismatch(what, prose(`a ${names} with a message`), error instanceof Error ? prose(`${error.name}: ${error.message}`) : error)
   }
-  throw new Mismatch(what, `a ${names} with a message`, `no error; it returned ${show(result)}`)
+  throw new Mismatch(what, prose(`a ${names} with a message`), prose(`no error; it returned ${show(result)}`))
 }
 
 export function isNotImplemented(error: unknown): boolean {

@@ -18,6 +18,7 @@ import { sealFor } from './seal.ts'
 import { show, showNamed } from './show.ts'
 import { arm } from './watchdog.ts'
 import type { FailureInfo, Outcome } from './meta.ts'
+import { type Plot, compactPlot } from './plots.ts'
 
 const sealKey = process.env.COURSE_SEAL_KEY
 delete process.env.COURSE_SEAL_KEY
@@ -34,6 +35,7 @@ interface Running {
   topic: string
   id: string
   seed: number
+  meta?: TestContext['task']['meta']
 }
 let running: Running | undefined
 let tamperedWith: string[] = []
@@ -62,7 +64,7 @@ export function topic(testFileUrl: string) {
 
 async function runGraded(context: TestContext, run: Running, entry: TestEntry, body: () => unknown, timeout: number) {
   const meta = context.task.meta
-  running = run
+  running = { ...run, meta }
   const seconds = Math.round(timeout / 1000)
   arm(timeout + WATCHDOG_GRACE_MS, { kind: 'timeout', topic: run.topic, testId: run.id, message: msg('timedOut', { test: run.id, seconds }) })
   try {
@@ -80,6 +82,18 @@ async function runGraded(context: TestContext, run: Running, entry: TestEntry, b
     running = undefined
     arm(IDLE_MS, { kind: 'timeout', topic: run.topic, message: msg('timedOut', { test: `after ${run.id}`, seconds: IDLE_MS / 1000 }) })
   }
+}
+
+/** Attaches a plot to the running test, for the HTML report (see plots.ts). */
+export function recordPlot(plot: Plot): void {
+  if (!running?.meta) throw new Error('recordPlot must be called inside a graded test')
+  const compact = compactPlot(plot)
+  if (compact) running.meta.plots = [...(running.meta.plots ?? []), compact]
+}
+
+/** Records which TensorFlow.js backend the running test used. */
+export function recordBackend(backend: string): void {
+  if (running?.meta) running.meta.backend = backend
 }
 
 class Tampered extends Error {

@@ -1,4 +1,6 @@
 // What a graded test records about itself in vitest's task meta, for the reporters and the grader.
+import type { Plot } from './plots.ts'
+
 export type Outcome = 'passed' | 'failed' | 'not-implemented' | 'error' | 'tampered'
 
 export interface FailureInfo {
@@ -30,5 +32,7 @@ declare module 'vitest' {
     seal?: string
     /** The TensorFlow.js backend the test ran on, if it used one. */
     backend?: string
+    /** Plots of the student's results beside the reference's, for the report. */
+    plots?: Plot[]
   }
 }

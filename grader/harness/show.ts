@@ -4,7 +4,14 @@ import fc from 'fast-check'
 
 const MAX_CHARS = 1500
 
+/** Prose standing in for a value in a failure message, e.g. `|f(x) − L| < 0.01`; shown unquoted. */
+export class Prose {
+  constructor(readonly text: string) {}
+}
+export const prose = (text: string) => new Prose(text)
+
 export function show(value: unknown): string {
+  if (value instanceof Prose) return value.text
   const text = isMatrix(value) && value.length > 1 ? showMatrix(value) : fc.stringify(value)
   return text.length > MAX_CHARS ? `${text.slice(0, MAX_CHARS)} … (${text.length - MAX_CHARS} more characters)` : text
 }

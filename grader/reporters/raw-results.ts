@@ -5,6 +5,7 @@ import { existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import type { SerializedError, TestModule } from 'vitest/node'
 import type { FailureInfo, Outcome } from '../harness/meta.ts'
+import type { Plot } from '../harness/plots.ts'
 import type { WatchdogReport } from '../harness/watchdog.ts'
 
 export interface RawTest {
@@ -17,6 +18,7 @@ export interface RawTest {
   failure?: FailureInfo
   seal?: string
   backend?: string
+  plots?: Plot[]
   /** vitest's error messages, for failures that did not come through the harness. */
   errors: string[]
 }
@@ -55,6 +57,7 @@ export function collectRun(modules: ReadonlyArray<TestModule>, unhandled: Readon
         failure: meta.failure,
         seal: meta.seal,
         backend: meta.backend,
+        plots: meta.plots,
         errors: (result.errors ?? []).map(errorText),
       }
     })

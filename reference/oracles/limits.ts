@@ -46,7 +46,12 @@ export interface LinearCase {
 export function linearCase(m: number, k: number, a: number): LinearCase {
   const f = described((x: number) => m * x + k, `x => ${m} * x + ${k}`)
   const tightDelta = described((eps: number) => (m === 0 ? 1e6 : eps / Math.abs(m)), m === 0 ? 'eps => 1e6' : `eps => eps / ${Math.abs(m)}`)
-  return { m, k, a, f, L: m * a + k, tightDelta }
+  return labelled({ m, k, a, f, L: m * a + k, tightDelta }, `{ f: ${f}, a: ${a}, L: ${m * a + k}, δf: ${tightDelta} }`)
+}
+
+/** Shows a generated case as `label` in counterexamples instead of listing every field. */
+function labelled<T extends object>(value: T, label: string): T {
+  return Object.defineProperty(value, fc.toStringMethod, { value: () => label })
 }
 
 const slope = fc.oneof(fc.integer({ min: -20, max: 20 }), fc.double({ min: -20, max: 20, noNaN: true, noDefaultInfinity: true }))
@@ -86,7 +91,7 @@ export const continuousCase: fc.Arbitrary<LimitCase> = fc
   .map(({ cs, a, w }) => {
     const p = poly(cs)
     const f = described((x: number) => p(x) + Math.sin(w * x), `x => ${polyText(cs)} + Math.sin(${w} * x)`)
-    return { f, a, L: p(a) + Math.sin(w * a) }
+    return labelled({ f, a, L: p(a) + Math.sin(w * a) }, `{ f: ${f}, a: ${a} }`)
   })
 
 /** A removable singularity: (p(x) − p(a)) / (x − a) is 0/0 = NaN at a, and its limit is p′(a). */
@@ -94,7 +99,7 @@ export const removableCase: fc.Arbitrary<LimitCase> = fc.record({ cs: coefficien
   const p = poly(cs)
   const pa = p(a)
   const f = described((x: number) => (p(x) - pa) / (x - a), `x => ((${polyText(cs)}) - ${pa}) / (x - ${a})`)
-  return { f, a, L: derivativeAt(cs, a) }
+  return labelled({ f, a, L: derivativeAt(cs, a) }, `{ f: ${f}, a: ${a} }`)
 })
 
 /** A jump of at least 0.5 at a: the one-sided limits disagree, so there is no limit. */
@@ -103,7 +108,7 @@ export const jumpCase: fc.Arbitrary<LimitCase> = fc
   .map(({ cs, a, jump }) => {
     const p = poly(cs)
     const f = described((x: number) => p(x) + (x > a ? jump : 0), `x => ${polyText(cs)} + (x > ${a} ? ${jump} : 0)`)
-    return { f, a, L: NaN }
+    return labelled({ f, a, L: NaN }, `{ f: ${f}, a: ${a} }`)
   })
 
 /** A pole: c/(x − a) or c/(x − a)²; the function grows without bound, so there is no limit. */
@@ -111,7 +116,7 @@ export const poleCase: fc.Arbitrary<LimitCase> = fc
   .record({ a: point, c: fc.integer({ min: 1, max: 10 }), power: fc.constantFrom(1, 2), sign: fc.constantFrom(1, -1) })
   .map(({ a, c, power, sign }) => {
     const f = described((x: number) => (sign * c) / (x - a) ** power, `x => ${sign * c} / (x - ${a})**${power}`)
-    return { f, a, L: NaN }
+    return labelled({ f, a, L: NaN }, `{ f: ${f}, a: ${a} }`)
   })
 
 /** sin(c/(x − a)ᵖ): bounded but never settles, so there is no limit (p = 2 is even on both sides). */
@@ -119,7 +124,7 @@ export const oscillatingCase: fc.Arbitrary<LimitCase> = fc
   .record({ a: point, c: fc.integer({ min: 1, max: 20 }).map((n) => n / 4), power: fc.constantFrom(1, 2) })
   .map(({ a, c, power }) => {
     const f = described((x: number) => Math.sin(c / (x - a) ** power), `x => Math.sin(${c} / (x - ${a})**${power})`)
-    return { f, a, L: NaN }
+    return labelled({ f, a, L: NaN }, `{ f: ${f}, a: ${a} }`)
   })
 
 /** The lecture's example, (x² − 4)/(x − 2) at 2, and sin(x)/x at 0. */

@@ -1,0 +1,64 @@
+// Runs the course's test suite on some target in a child process and returns its raw results.
+// Used by `npm run verify`; the grader adds its sandbox around the same command.
+import { spawn } from 'node:child_process'
+import { mkdtempSync, readFileSync, rmSync, existsSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { COURSE_ROOT } from './paths.ts'
+import type { RawRun } from './reporters/raw-results.ts'
+
+export const VITEST_BIN = path.join(COURSE_ROOT, 'node_modules', 'vitest', 'vitest.mjs')
+
+export interface SuiteOptions {
+  /** `exercises`, `solutions` or a folder of topic folders. */
+  target: string
+  /** Files replaced by others (see Target.overrides). */
+  overrides?: Record<string, string>
+  /** Topic folders to run (default: all). */
+  topics?: string[]
+  seed?: number
+  env?: NodeJS.ProcessEnv
+}
+
+export interface SuiteRun {
+  run: RawRun
+  exitCode: number | null
+  output: string
+}
+
+export async function runSuite(options: SuiteOptions): Promise<SuiteRun> {
+  const work = mkdtempSync(path.join(os.tmpdir(), 'course-suite-'))
+  const resultsFile = path.join(work, 'results.json')
+  try {
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      ...options.env,
+      COURSE_TARGET: options.target,
+      COURSE_OVERRIDES: JSON.stringify(options.overrides ?? {}),
+      COURSE_RESULTS_FILE: resultsFile,
+      COURSE_DIAG_FILE: path.join(work, 'watchdog.jsonl'),
+      COURSE_QUIET: '1',
+      ...(options.seed !== undefined ? { COURSE_SEED: String(options.seed) } : {}),
+    }
+    const filters = (options.topics ?? []).map((t) => `exercises/${t}/`)
+    const { exitCode, output } = await spawnCollect(process.execPath, [VITEST_BIN, 'run', ...filters], env)
+    if (!existsSync(resultsFile)) throw new Error(`the test run wrote no results (exit code ${exitCode}):\n${output.slice(-4000)}`)
+    return { run: JSON.parse(readFileSync(resultsFile, 'utf8')) as RawRun, exitCode, output }
+  } finally {
+    rmSync(work, { recursive: true, force: true })
+  }
+}
+
+function spawnCollect(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<{ exitCode: number | null; output: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { cwd: COURSE_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] })
+    let output = ''
+    const keep = (chunk: Buffer) => {
+      output = (output + chunk.toString()).slice(-100_000)
+    }
+    child.stdout.on('data', keep)
+    child.stderr.on('data', keep)
+    child.on('error', reject)
+    child.on('close', (exitCode) => resolve({ exitCode, output }))
+  })
+}

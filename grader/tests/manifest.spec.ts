@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest'
+import { compareWithTests, validateManifest, type Manifest } from '../manifest.ts'
+
+const hint = { en: 'a hint', 'zh-TW': '提示' }
+const manifest: Manifest = { topic: '01-x', title: { en: 'X', 'zh-TW': 'X' }, tests: { 'a.one': { points: 2, hint }, 'a.two': { points: 1, hint } } }
+
+describe('manifest checks', () => {
+  it('accepts a well-formed manifest', () => {
+    expect(validateManifest(manifest, '01-x')).toEqual([])
+  })
+  it('rejects missing points, empty hints and unknown fields', () => {
+    const bad = { ...manifest, tests: { 'a.one': { hint: { en: '', 'zh-TW': 'x' }, extra: 1 } } }
+    const problems = validateManifest(bad, '01-x')
+    expect(problems.some((p) => p.includes('positive "points"'))).toBe(true)
+    expect(problems.some((p) => p.includes('"hint"'))).toBe(true)
+    expect(problems.some((p) => p.includes('unknown fields: extra'))).toBe(true)
+  })
+  it('reports a test without points and points without a test', () => {
+    expect(compareWithTests(manifest, ['a.one', 'a.three'])).toEqual([
+      '01-x: test "a.three" has no points in manifest.json',
+      '01-x: manifest.json gives points to "a.two", but no test has that id',
+    ])
+  })
+  it('reports a test registered twice', () => {
+    expect(compareWithTests(manifest, ['a.one', 'a.one', 'a.two'])).toEqual(['01-x: test "a.one" is registered twice'])
+  })
+})

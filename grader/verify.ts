@@ -1,0 +1,139 @@
+// `npm run verify`: the maintainers' proof that the course grades correctly.
+//   1. the course's TypeScript type-checks (answer key, stubs, tests, grader);
+//   2. every manifest is valid and matches the tests exactly (no test without points, no points
+//      without a test);
+//   3. the answer key passes every test;
+//   4. every stub fails every graded test with "not implemented", and the run completes;
+//   5. every wrong variant in solutions/variants fails the tests it names;
+//   6. every alternative solution in solutions/alternatives scores full marks;
+//   7. the project's own unit tests pass.
+// Exits non-zero if any check fails; prints what failed and why.
+import { spawn } from 'node:child_process'
+import path from 'node:path'
+import { ALTERNATIVES_DIR, VARIANTS_DIR, type CatalogueEntry, loadCatalogue } from './catalogue.ts'
+import { compareWithTests, loadManifest, topicsIn } from './manifest.ts'
+import { COURSE_ROOT } from './paths.ts'
+import { runSuite, VITEST_BIN } from './run-suite.ts'
+import { type Score, scoreRun } from './scoring.ts'
+
+const useColor = process.stdout.isTTY && !process.env.NO_COLOR
+const mark = (ok: boolean) => (ok ? (useColor ? '\x1b[32m✓\x1b[0m' : '✓') : useColor ? '\x1b[31m✗\x1b[0m' : '✗')
+let failures = 0
+
+function check(ok: boolean, title: string, details: string[] = []): void {
+  if (!ok) failures++
+  console.log(`${mark(ok)} ${title}`)
+  for (const d of details) console.log(`    ${d}`)
+}
+
+async function main(): Promise<void> {
+  const started = Date.now()
+  const only = process.argv.slice(2).filter((a) => !a.startsWith('-'))
+  const topics = topicsIn().filter((t) => only.length === 0 || only.some((o) => t.startsWith(o)))
+
+  const tsc = await run(process.execPath, [path.join(COURSE_ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', '.'])
+  check(tsc.code === 0, 'types: the course type-checks (tsc, strict)', tsc.code === 0 ? [] : tsc.output.trim().split('\n').slice(0, 20))
+
+  const manifestProblems: string[] = []
+  for (const topic of topics) {
+    try {
+      loadManifest(topic)
+    } catch (error) {
+      manifestProblems.push((error as Error).message)
+    }
+  }
+
+  const solutions = await runSuite({ target: 'solutions', topics })
+  for (const raw of solutions.run.topics) {
+    const registered = raw.tests.map((t) => t.id ?? `(no id: ${t.title})`)
+    if (!manifestProblems.some((p) => p.includes(raw.topic))) manifestProblems.push(...compareWithTests(loadManifest(raw.topic), registered))
+  }
+  const testCount = topics.reduce((n, t) => n + Object.keys(safeManifestTests(t)).length, 0)
+  check(manifestProblems.length === 0, `manifests: ${topics.length} topics, ${testCount} graded tests, each with points and a hint in both languages`, manifestProblems)
+
+  const key = scoreRun(solutions.run, { topics })
+  check(key.total === key.max && key.max > 0, `answer key: ${key.total}/${key.max} points`, failedTests(key))
+
+  const stubs = await runSuite({ target: 'exercises', topics })
+  const stubScore = scoreRun(stubs.run, { topics })
+  const notCleanly = stubScore.topics.flatMap((t) => t.tests.filter((x) => x.status !== 'not-implemented').map((x) => `${t.topic} › ${x.id}: ${x.status}${x.failure ? ` (${x.failure.summary})` : x.message ? ` (${x.message})` : ''}`))
+  const crashes = [...stubs.run.unhandledErrors, ...stubs.run.topics.flatMap((t) => t.errors.map((e) => `${t.topic}: ${e}`))]
+  check(
+    notCleanly.length === 0 && crashes.length === 0 && stubScore.total === 0,
+    `stubs: every graded test fails with "not implemented" (${stubScore.total}/${stubScore.max} points) and the run completes`,
+    [...notCleanly, ...crashes].slice(0, 20),
+  )
+
+  const variants = loadCatalogue(VARIANTS_DIR).filter((v) => topics.includes(v.topic))
+  const variantResults = await mapLimited(variants, 2, async (variant) => {
+    const score = await scoreEntry(variant)
+    const survived = variant.mustFail.filter((id) => score.topics[0]?.tests.find((t) => t.id === id)?.status === 'passed')
+    const unknown = variant.mustFail.filter((id) => !(id in loadManifest(variant.topic).tests))
+    const ok = variant.mustFail.length > 0 && survived.length === 0 && unknown.length === 0
+    const why = !variant.mustFail.length ? 'declares no @mustFail tests' : unknown.length ? `names unknown tests: ${unknown.join(', ')}` : survived.length ? `passed ${survived.join(', ')}` : ''
+    return { ok, line: `${mark(ok)} ${variant.name}: ${variant.description}${why ? ` — ${why}` : ''}` }
+  })
+  check(variantResults.every((r) => r.ok), `wrong variants: ${variantResults.filter((r) => r.ok).length}/${variants.length} fail the tests that must catch them`, variantResults.map((r) => r.line))
+
+  const alternatives = loadCatalogue(ALTERNATIVES_DIR).filter((a) => topics.includes(a.topic))
+  const alternativeResults = await mapLimited(alternatives, 2, async (alternative) => {
+    const topicScore = (await scoreEntry(alternative)).topics[0]!
+    const ok = topicScore.score === topicScore.max
+    return { ok, line: `${mark(ok)} ${alternative.name}: ${topicScore.score}/${topicScore.max} — ${alternative.description}`, failed: failedTests({ topics: [topicScore], total: 0, max: 0 }) }
+  })
+  if (alternatives.length) {
+    check(alternativeResults.every((r) => r.ok), `alternative solutions: ${alternativeResults.filter((r) => r.ok).length}/${alternatives.length} score full marks`, alternativeResults.flatMap((r) => [r.line, ...(r.ok ? [] : r.failed.map((f) => `  ${f}`))]))
+  }
+
+  const unit = await run(process.execPath, [VITEST_BIN, 'run', '--config', 'grader/vitest.unit.config.ts'])
+  const summary = unit.output.split('\n').filter((l) => /Test Files|Tests /.test(l)).map((l) => l.replace(/\x1b\[[0-9;]*m/g, '').trim())
+  check(unit.code === 0, `project unit tests${summary.length ? `: ${summary.join(', ')}` : ''}`, unit.code === 0 ? [] : unit.output.split('\n').slice(-40))
+
+  console.log(`\n${failures === 0 ? 'verify: all checks passed' : `verify: ${failures} check(s) failed`} in ${Math.round((Date.now() - started) / 1000)} s`)
+  process.exitCode = failures === 0 ? 0 : 1
+}
+
+function safeManifestTests(topic: string): Record<string, unknown> {
+  try {
+    return loadManifest(topic).tests
+  } catch {
+    return {}
+  }
+}
+
+async function scoreEntry(entry: CatalogueEntry): Promise<Score> {
+  const suite = await runSuite({ target: 'solutions', topics: [entry.topic], overrides: { [entry.replaces]: entry.file } })
+  return scoreRun(suite.run, { topics: [entry.topic] })
+}
+
+function failedTests(score: Score): string[] {
+  return score.topics.flatMap((t) => [
+    ...(t.status !== 'passed' && t.reason ? [`${t.topic}: ${t.status}: ${t.reason}`] : []),
+    ...t.tests.filter((x) => x.status !== 'passed').map((x) => `${t.topic} › ${x.id}: ${x.status}${x.failure ? `\n      ${x.failure.summary}` : ''}`),
+  ])
+}
+
+async function mapLimited<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array(items.length)
+  let next = 0
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, async () => {
+    while (next < items.length) {
+      const i = next++
+      results[i] = await fn(items[i]!)
+    }
+  }))
+  return results
+}
+
+function run(command: string, args: string[]): Promise<{ code: number | null; output: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { cwd: COURSE_ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, COURSE_QUIET: '1' } })
+    let output = ''
+    child.stdout.on('data', (c: Buffer) => (output += c))
+    child.stderr.on('data', (c: Buffer) => (output += c))
+    child.on('error', reject)
+    child.on('close', (code) => resolve({ code, output }))
+  })
+}
+
+await main()

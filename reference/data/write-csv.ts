@@ -1,0 +1,10 @@
+// `npm run data`: regenerates every shipped CSV from its seeded generator.
+import { writeFileSync } from 'node:fs'
+import { DATASETS, generateRows } from './generators.ts'
+import { csvPath, toCsv } from './datasets.ts'
+
+for (const spec of DATASETS) {
+  const rows = generateRows(spec.name)
+  writeFileSync(csvPath(spec.name), toCsv(spec.columns, rows))
+  console.log(`${spec.name}.csv: ${rows.length} rows (seed ${spec.seed})`)
+}
