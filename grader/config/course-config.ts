@@ -16,6 +16,15 @@ export interface CourseTestOptions {
   reporters?: NonNullable<ViteUserConfig['test']>['reporters']
 }
 
+/** COURSE_EXEC_ARGV: a JSON array of extra Node flags for the test processes (the grader's sandbox). */
+function execArgvFromEnv(): string[] {
+  const raw = process.env.COURSE_EXEC_ARGV
+  if (!raw) return []
+  const flags = JSON.parse(raw) as unknown
+  if (!Array.isArray(flags) || !flags.every((f) => typeof f === 'string')) throw new Error('COURSE_EXEC_ARGV must be a JSON array of strings')
+  return flags
+}
+
 /**
  * The configuration for a run on `target`. COURSE_RESULTS_FILE (set by the grader) adds the
  * results reporter and COURSE_QUIET=1 silences the others; COURSE_DIAG_FILE says where the
@@ -41,7 +50,7 @@ export function courseTestConfig(target: Target, options: CourseTestOptions = {}
       // One process per topic file: a crash, an exit or an infinite loop costs only that topic.
       pool: 'forks',
       isolate: true,
-      execArgv: ['--disallow-code-generation-from-strings', ...(options.execArgv ?? [])],
+      execArgv: ['--disallow-code-generation-from-strings', ...(options.execArgv ?? execArgvFromEnv())],
       testTimeout: 10_000,
       hookTimeout: 30_000,
       reporters,

@@ -104,3 +104,34 @@ export function expectThrows(what: string, call: () => unknown, kinds: ErrorClas
 export function isNotImplemented(error: unknown): boolean {
   return error instanceof Error && /^not implemented\b/i.test(error.message)
 }
+
+/**
+ * Calls `call` on deep copies of `args` and checks it left them as they were: exercise functions
+ * must not change their inputs (the caller may still need them).
+ */
+export function expectArgumentsUnchanged(what: string, args: readonly unknown[], call: (...args: unknown[]) => unknown): void {
+  const copies = args.map((a) => structuredClone(a))
+  call(...copies)
+  copies.forEach((after, i) => {
+    if (firstDifference(after, args[i], { abs: 0, rel: 0 }, '') !== null) {
+      throw new Mismatch(`${what} changed its argument #${i + 1}; exercise functions must leave their inputs unchanged`, args[i], after)
+    }
+  })
+}
+
+export class CallBudgetExceeded extends Error {
+  override name = 'CallBudgetExceeded'
+}
+
+/**
+ * Wraps a function given to exercise code so that it throws after `max` calls. A search that never
+ * stops (accepting equal-loss moves, say) then ends with a clear failure instead of hanging.
+ */
+export function limitCalls<F extends (...args: never[]) => unknown>(fn: F, max: number, what: string): F {
+  let calls = 0
+  const limited = (...args: Parameters<F>) => {
+    if (++calls > max) throw new CallBudgetExceeded(`${what} was called more than ${max} times: does your loop stop?`)
+    return fn(...args)
+  }
+  return Object.assign(limited, { toString: () => String(fn) }) as unknown as F
+}

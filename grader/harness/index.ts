@@ -1,5 +1,7 @@
 // What the course's test files import.
 export { topic, forAll, forAllAsync, recordBackend, recordPlot, DEFAULT_TIMEOUT_MS } from './graded.ts'
 export type { Plot, Point } from './plots.ts'
-export { expectClose, expectEqual, expectThrows, expectTrue, close, Mismatch, type Tolerance } from './assert.ts'
+export {
+  expectArgumentsUnchanged, expectClose, expectEqual, expectThrows, expectTrue, close, limitCalls, Mismatch, type Tolerance,
+} from './assert.ts'
 export { prose, show } from './show.ts'

@@ -1,0 +1,35 @@
+// The grader's record of one batch: the unit every output (results.json, grades.csv, junit.xml,
+// summary.md, Gradescope JSON, HTML reports) is made from. Fields marked "untrusted" come from the
+// submission and must be escaped wherever they are shown.
+import type { Score } from './scoring.ts'
+
+export interface StudentResult {
+  /** The student's id, from the submission's folder or zip name (untrusted). */
+  id: string
+  /** The submission as found in the submissions folder (untrusted). */
+  source: string
+  /** `graded`: the suite ran; `rejected`: the submission could not be staged (corrupt zip, no exercises, …). */
+  status: 'graded' | 'rejected'
+  /** Why the submission was rejected, or a note on how the run ended. */
+  error?: string
+  score: Score
+  seed: number
+  /** TensorFlow.js backend(s) used, e.g. `wasm (cpu for conv training)`. */
+  backend?: string
+  durationMs: number
+  /** Hash of the staged files, the course version and the seed: the cache key. */
+  hash: string
+  /** The exercise code's own output, capped (untrusted). */
+  output?: string
+  /** Problems found besides test results, e.g. TypeScript type errors (untrusted text). */
+  diagnostics?: string[]
+}
+
+export interface BatchResult {
+  /** Identifies the course's tests and grader; a change invalidates cached results. */
+  courseVersion: string
+  seed: number
+  startedAt: string
+  finishedAt: string
+  students: StudentResult[]
+}
