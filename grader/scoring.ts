@@ -87,7 +87,11 @@ export function scoreRun(run: RawRun, options: ScoreOptions = {}): Score {
 const round = (x: number) => Math.round(x * 1000) / 1000
 
 function scoreTopic(manifest: Manifest, run: RawRun, sealKey: string | undefined): ScoredTopic {
-  const raw = run.topics.find((t) => t.topic === manifest.topic)
+  // A topic may have several test files (e.g. a hidden one): their tests and errors add up.
+  const files = run.topics.filter((t) => t.topic === manifest.topic)
+  const raw: RawTopic | undefined = files.length
+    ? { topic: manifest.topic, state: files.find((f) => f.state !== 'passed')?.state ?? 'passed', tests: files.flatMap((f) => f.tests), errors: files.flatMap((f) => f.errors) }
+    : undefined
   const watchdog = run.watchdog.find((w) => w.topic === manifest.topic)
   const byId = new Map<string, RawTest[]>()
   for (const test of raw?.tests ?? []) byId.set(test.id ?? '', [...(byId.get(test.id ?? '') ?? []), test])

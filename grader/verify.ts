@@ -44,9 +44,9 @@ async function main(): Promise<void> {
   }
 
   const solutions = await runSuite({ target: 'solutions', topics })
-  for (const raw of solutions.run.topics) {
-    const registered = raw.tests.map((t) => t.id ?? `(no id: ${t.title})`)
-    if (!manifestProblems.some((p) => p.includes(raw.topic))) manifestProblems.push(...compareWithTests(loadManifest(raw.topic), registered))
+  for (const topic of topics) {
+    const registered = solutions.run.topics.filter((t) => t.topic === topic).flatMap((t) => t.tests.map((x) => x.id ?? `(no id: ${x.title})`))
+    if (!manifestProblems.some((p) => p.includes(topic))) manifestProblems.push(...compareWithTests(loadManifest(topic), registered))
   }
   const testCount = topics.reduce((n, t) => n + Object.keys(safeManifestTests(t)).length, 0)
   check(manifestProblems.length === 0, `manifests: ${topics.length} topics, ${testCount} graded tests, each with points and a hint in both languages`, manifestProblems)

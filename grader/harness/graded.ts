@@ -45,14 +45,22 @@ export interface GradedOptions {
   timeout?: number
 }
 
+/** Hidden tests live in `*.hidden.test.ts` files, which the student release leaves out. */
+export const HIDDEN_TEST_FILE = /\.hidden\.test\.ts$/
+
 /** Binds graded tests to the topic whose folder holds the calling test file. */
 export function topic(testFileUrl: string) {
-  const name = path.basename(path.dirname(fileURLToPath(testFileUrl)))
+  const file = fileURLToPath(testFileUrl)
+  const name = path.basename(path.dirname(file))
   const manifest = loadManifest(name)
+  const inHiddenFile = HIDDEN_TEST_FILE.test(file)
 
   function graded(id: string, title: string, body: () => unknown, options: GradedOptions = {}): void {
     const entry = manifest.tests[id]
     if (!entry) throw new Error(`${name}: test "${id}" has no points in manifest.json`)
+    if ((entry.hidden ?? false) !== inHiddenFile) {
+      throw new Error(`${name}: test "${id}" is ${entry.hidden ? 'hidden in manifest.json but written in a visible test file' : 'in a *.hidden.test.ts file but not marked "hidden": true in manifest.json'}`)
+    }
     const timeout = options.timeout ?? DEFAULT_TIMEOUT_MS
     const points = `${entry.points} ${entry.points === 1 ? 'pt' : 'pts'}`
     test(`${title} [${points}]`, { meta: { testId: id, topic: name }, timeout }, (context) =>
