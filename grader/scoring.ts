@@ -92,7 +92,9 @@ function scoreTopic(manifest: Manifest, run: RawRun, sealKey: string | undefined
   const raw: RawTopic | undefined = files.length
     ? { topic: manifest.topic, state: files.find((f) => f.state !== 'passed')?.state ?? 'passed', tests: files.flatMap((f) => f.tests), errors: files.flatMap((f) => f.errors) }
     : undefined
-  const watchdog = run.watchdog.find((w) => w.topic === manifest.topic)
+  // A re-run after a hung test can add a second report for the same topic: each names its test.
+  const watchdogs = run.watchdog.filter((w) => w.topic === manifest.topic)
+  const timedOut = new Set(watchdogs.flatMap((w) => (w.testId ? [w.testId] : [])))
   const byId = new Map<string, RawTest[]>()
   for (const test of raw?.tests ?? []) byId.set(test.id ?? '', [...(byId.get(test.id ?? '') ?? []), test])
   const duplicated = [...byId.entries()].filter(([id, tests]) => tests.length > 1 || !(id in manifest.tests))
@@ -100,7 +102,7 @@ function scoreTopic(manifest: Manifest, run: RawRun, sealKey: string | undefined
   const tests = Object.entries(manifest.tests).map(([id, entry]): ScoredTest => {
     const reported = byId.get(id)?.[0]
     const base = { id, title: reported?.title ?? id, max: entry.points, hidden: entry.hidden ?? false, lesson: entry.lesson, hint: entry.hint, durationMs: reported?.durationMs, backend: reported?.backend, plots: reported?.plots }
-    const status = testStatus(reported, id, manifest.topic, sealKey, watchdog?.testId)
+    const status = testStatus(reported, id, manifest.topic, sealKey, timedOut)
     const points = status === 'passed' && duplicated.length === 0 ? entry.points : 0
     return {
       ...base,
@@ -113,12 +115,12 @@ function scoreTopic(manifest: Manifest, run: RawRun, sealKey: string | undefined
 
   const score = round(tests.reduce((s, t) => s + t.points, 0))
   const max = round(tests.reduce((s, t) => s + t.max, 0))
-  const { status, reason } = topicStatus(raw, tests, score, max, watchdog?.message, duplicated.map(([id]) => id), run.unhandledErrors)
+  const { status, reason } = topicStatus(raw, tests, score, max, watchdogs[0]?.message, duplicated.map(([id]) => id), run.unhandledErrors)
   return { topic: manifest.topic, title: manifest.title, score, max, status, reason, tests }
 }
 
-function testStatus(test: RawTest | undefined, id: string, topic: string, sealKey: string | undefined, timedOutId: string | undefined): TestStatus {
-  if (!test || test.state === 'pending' || test.state === 'skipped') return timedOutId === id ? 'timeout' : 'not-run'
+function testStatus(test: RawTest | undefined, id: string, topic: string, sealKey: string | undefined, timedOut: Set<string>): TestStatus {
+  if (!test || test.state === 'pending' || test.state === 'skipped') return timedOut.has(id) ? 'timeout' : 'not-run'
   if (test.state === 'passed') return !sealKey || validSeal(test.seal, topic, id, sealKey) ? 'passed' : 'tampered'
   switch (test.outcome) {
     case 'not-implemented':
@@ -150,7 +152,7 @@ function topicStatus(
   if (!raw) return { status: 'not-run', reason: 'this topic was not run' }
   const loadError = raw.errors[0]
   if (loadError && tests.every((t) => t.status === 'not-run')) {
-    return { status: /ForbiddenImport|Forbidden import/.test(loadError) ? 'forbidden-import' : 'load-error', reason: loadError }
+    return { status: /ForbiddenImport|Forbidden (import|code)/.test(loadError) ? 'forbidden-import' : 'load-error', reason: loadError }
   }
   if (watchdogMessage) return { status: 'timed-out', reason: watchdogMessage }
   if (tests.some((t) => t.status === 'not-run')) {

@@ -6,6 +6,7 @@ import type { ViteUserConfig } from 'vitest/config'
 import { COURSE_ROOT } from '../paths.ts'
 import { ProgressReporter } from '../reporters/progress-reporter.ts'
 import { ResultsReporter } from '../reporters/results-reporter.ts'
+import { codeGuard } from '../batch/code-guard.ts'
 import { importGuard } from './import-guard.ts'
 import type { Target } from './target.ts'
 
@@ -41,7 +42,9 @@ export function courseTestConfig(target: Target, options: CourseTestOptions = {}
   ]
   return {
     root: COURSE_ROOT,
-    plugins: [importGuard(target)],
+    plugins: [importGuard(target), codeGuard(target)],
+    // The grader points Vite's cache into its own scratch folder (COURSE_CACHE_DIR), not node_modules.
+    ...(process.env.COURSE_CACHE_DIR ? { cacheDir: process.env.COURSE_CACHE_DIR } : {}),
     // Exercise code may live outside the course (a staged submission); let Vite read it.
     server: { fs: { strict: false } },
     test: {

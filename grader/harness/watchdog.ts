@@ -2,6 +2,7 @@
 // This watchdog runs on a thread of its own and ends the whole test process when the running test
 // overstays its deadline. The deadline and the message to print live in shared memory, so the
 // busy thread does not need to cooperate.
+import { appendFileSync } from 'node:fs'
 import { Worker } from 'node:worker_threads'
 
 const MESSAGE_BYTES = 2048
@@ -30,6 +31,7 @@ setInterval(() => {
 `
 
 let started = false
+let diagnostics: string | undefined
 
 /** What the watchdog reports when it fires: one JSON line in the diagnostics file. */
 export interface WatchdogReport {
@@ -48,6 +50,7 @@ export interface WatchdogReport {
 export function startWatchdog(diagnosticsFile?: string): void {
   if (started) return
   started = true
+  diagnostics = diagnosticsFile
   new Worker(WATCHDOG_THREAD, { eval: true, workerData: { shared, file: diagnosticsFile } }).unref()
 }
 
@@ -58,4 +61,22 @@ export function arm(ms: number, report: WatchdogReport): void {
   bytes.set(encoded)
   length[0] = encoded.length
   deadline[0] = Date.now() + ms
+}
+
+/** A line in the diagnostics file saying which test began: after a crash, the grader knows which test was running. */
+export interface TestStarted {
+  kind: 'started'
+  topic: string
+  testId: string
+}
+
+/** Notes the start of a test in the diagnostics file (a few bytes per test; nothing without a file). */
+export function recordStart(topic: string, testId: string): void {
+  if (!diagnostics) return
+  const note: TestStarted = { kind: 'started', topic, testId }
+  try {
+    appendFileSync(diagnostics, `${JSON.stringify(note)}\n`)
+  } catch {
+    // Diagnostics are best effort: a test must not fail because a note could not be written.
+  }
 }

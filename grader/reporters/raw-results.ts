@@ -39,6 +39,8 @@ export interface RawRun {
   /** What the watchdog reported before it ended a test process. */
   watchdog: WatchdogReport[]
   durationMs: number
+  /** What the exercise code wrote to the console, cut to a bounded size (untrusted; see ResultsReporter). */
+  console?: string
 }
 
 const errorText = (e: SerializedError | { message?: string; name?: string }) => `${e.name ?? 'Error'}: ${e.message ?? ''}`.trim()
@@ -78,7 +80,9 @@ function readWatchdogReports(file: string | undefined): WatchdogReport[] {
     .filter((line) => line.trim())
     .flatMap((line) => {
       try {
-        return [JSON.parse(line) as WatchdogReport]
+        // The file also notes each test's start (kind "started"); only the watchdog's reports count here.
+        const report = JSON.parse(line) as WatchdogReport | { kind?: unknown }
+        return report.kind === 'timeout' ? [report as WatchdogReport] : []
       } catch {
         return []
       }
