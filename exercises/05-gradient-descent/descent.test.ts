@@ -1,0 +1,391 @@
+import { describe } from 'vitest'
+import fc from 'fast-check'
+import {
+  type Tolerance, expectArgumentsUnchanged, expectClose, expectEqual, expectThrows, expectTrue, forAll, prose, recordBackend, recordPlot, topic,
+} from '../../grader/harness'
+import * as student from '@target/05-gradient-descent/descent'
+import {
+  type Linear, data1, dataMulti, distance, gradientOf, hessianEigenvalues, labelled, lecture1, lecture10d, lecture2, lecturePolynomial, leastSquares,
+  maxRowNorm2, mse1, mseOf, numericGradient1, referenceGD, referencePolyFeatures, referenceSGD, stepsToConverge, tfBackend, tfGradient1,
+} from '../../reference/oracles/gradient-descent'
+import { createRng } from '../../reference/public/rng'
+
+const { graded } = topic(import.meta.url)
+
+// ---- tolerances ----
+
+/**
+ * Gradient descent with η ≤ 2/λmax never magnifies a difference between two runs (‖I − ηH‖ ≤ 1),
+ * so two correct implementations that round differently (1e-16 per operation) stay within about
+ * steps × 1e-15 of each other. 1e-9, relative or absolute, leaves a margin of a million.
+ */
+const RUN_TOL: Tolerance = { abs: 1e-9, rel: 1e-9 }
+/** Both answers are exact sums of at most 30 terms below 1e3: rounding stays below 1e-10. */
+const GRAD_TOL: Tolerance = { abs: 1e-8, rel: 1e-8 }
+
+/** 1-D data with a spread of xs, so the least-squares line is unique. */
+const spreadData1 = data1.filter(({ xs }) => xs.length >= 2 && Math.max(...xs) - Math.min(...xs) >= 0.5)
+/** A learning rate as a fraction c of 1/λmax (c up to 1.9 stays below the stability limit 2/λmax). */
+const fraction = (max: number) => fc.double({ min: 0.05, max, noNaN: true })
+const param = fc.double({ min: -5, max: 5, noNaN: true })
+const steps = fc.integer({ min: 0, max: 40 })
+const seed = fc.integer({ min: 0, max: 2 ** 31 - 1 })
+
+const asLinear = (p: { w: number; b: number }): Linear => ({ w: [p.w], b: p.b })
+const traceOf = (path: Linear[], losses: number[]) => path.map((p, k) => ({ w: p.w[0]!, b: p.b, loss: losses[k]! }))
+/** Plot points from whatever the code under test returned (a failing student still sees their run). */
+const numbers = (values: unknown): number[] => (Array.isArray(values) ? values.map(Number) : [])
+const pathOf = (trace: unknown): [number, number][] =>
+  Array.isArray(trace) ? trace.filter((t) => t && typeof t === 'object').map((t: { w?: unknown; b?: unknown }): [number, number] => [Number(t.w), Number(t.b)]) : []
+const lossesOf = (trace: unknown): number[] => (Array.isArray(trace) ? trace.map((t: { loss?: unknown } | null) => Number(t?.loss)) : [])
+
+describe('mseGradient(w, b, xs, ys)', () => {
+  graded('mseGradient.numeric', 'agrees with central differences of L = (1/n)·Σ(w·xᵢ + b − yᵢ)²', () => {
+    forAll({ w: param, b: param, data: data1 }, ({ w, b, data: { xs, ys } }) => {
+      const numeric = numericGradient1(w, b, xs, ys)
+      // L is quadratic, so the central difference is exact but for rounding: about 1e-16·L/h ≤ 1e-9.
+      const tol = { abs: 1e-7 * (1 + mse1(w, b, xs, ys)), rel: 1e-7 }
+      expectClose(`mseGradient(${w}, ${b}, xs, ys)`, student.mseGradient(w, b, xs, ys), { dw: numeric.dw, db: numeric.db }, tol)
+    })
+  })
+
+  graded('mseGradient.tfGrad', 'agrees with tf.grads of the same loss in TensorFlow.js', () => {
+    recordBackend(tfBackend())
+    forAll({ w: param, b: param, data: data1 }, ({ w, b, data: { xs, ys } }) => {
+      const expected = tfGradient1(w, b, xs, ys)
+      // TensorFlow.js computes in float32 (unit roundoff 6e-8): rounding the inputs, the residuals
+      // and a sum of ≤ 30 terms costs at most about 40·6e-8 of S = (2/n)·Σ(|w·xᵢ| + |b| + |yᵢ|)(|xᵢ| + 1).
+      // The tolerance is 10 times that; a factor 2 (1/n instead of 2/n) is far outside it.
+      const S = (2 / xs.length) * xs.reduce((s, x, i) => s + (Math.abs(w * x) + Math.abs(b) + Math.abs(ys[i]!)) * (Math.abs(x) + 1), 0)
+      expectClose(`mseGradient(${w}, ${b}, xs, ys)`, student.mseGradient(w, b, xs, ys), expected, { abs: 2.5e-5 * (1 + S) })
+    }, { numRuns: 50 })
+  })
+
+  graded('mseGradient.descent', 'a small step against the gradient lowers the loss', () => {
+    forAll({ w: param, b: param, data: spreadData1 }, ({ w, b, data: { xs, ys } }) => {
+      const g = student.mseGradient(w, b, xs, ys)
+      const exact = gradientOf(asLinear({ w, b }), xs.map((x) => [x]), ys)
+      // With η = 1/λmax the true gradient lowers L by at least (η/2)·‖∇L‖²; skip points where that is
+      // lost in rounding (the gradient there is essentially zero).
+      const eta = 1 / hessianEigenvalues(xs.map((x) => [x])).max
+      const before = mse1(w, b, xs, ys)
+      if ((eta / 2) * Math.hypot(...exact) ** 2 <= 1e-9 * (1 + before)) return
+      const after = mse1(w - eta * g.dw, b - eta * g.db, xs, ys)
+      expectTrue(after < before, `a step of η = ${eta} against mseGradient(${w}, ${b}, xs, ys) does not lower the loss`, {
+        expected: prose(`L(w − η·dw, b − η·db) < L(w, b) = ${before}`),
+        actual: prose(`L = ${after} after the step, with mseGradient = ${JSON.stringify(g)}`),
+      })
+    })
+  })
+})
+
+describe('linearGD(xs, ys, opts)', () => {
+  graded('linearGD.matchesReference', 'takes the same steps as the reference gradient descent', () => {
+    forAll({ data: data1, c: fraction(1.9), steps, w0: param, b0: param }, ({ data: { xs, ys }, c, steps, w0, b0 }) => {
+      const learningRate = c / hessianEigenvalues(xs.map((x) => [x])).max
+      const reference = referenceGD(xs.map((x) => [x]), ys, learningRate, steps, { w: [w0], b: b0 })
+      const result = student.linearGD(xs, ys, { learningRate, steps, start: { w: w0, b: b0 } })
+      expectClose(`linearGD(xs, ys, { learningRate: ${learningRate}, steps: ${steps}, start: { w: ${w0}, b: ${b0} } }).trace`, result.trace, traceOf(reference.path, reference.losses), RUN_TOL)
+      expectClose('linearGD(…).w and .b', { w: result.w, b: result.b }, { w: reference.w[0], b: reference.b }, RUN_TOL)
+    })
+    // Without a start it begins at (0, 0).
+    const reference = referenceGD(lecture1.xs.map((x) => [x]), lecture1.ys, 0.1, 5)
+    expectClose('linearGD(linear_regression1, { learningRate: 0.1, steps: 5 }).trace', student.linearGD(lecture1.xs, lecture1.ys, { learningRate: 0.1, steps: 5 }).trace, traceOf(reference.path, reference.losses), RUN_TOL)
+  })
+
+  graded('linearGD.simultaneous', 'w and b are updated together, both from the gradient at the old (w, b)', () => {
+    // With every xᵢ = 1, ∂L/∂w = (2/n)·Σ rᵢ·1 = ∂L/∂b at every step, so w and b must move by exactly the
+    // same amounts. Updating b with the already-updated w breaks this at the first step.
+    const ys = fc.array(fc.double({ min: -5, max: 5, noNaN: true }), { minLength: 1, maxLength: 20 })
+    forAll({ ys, c: fraction(1), steps: fc.integer({ min: 1, max: 20 }), w0: param, b0: param }, ({ ys, c, steps, w0, b0 }) => {
+      const xs = ys.map(() => 1)
+      const learningRate = c / 4 // λmax = 4 for xᵢ = 1
+      const result = student.linearGD(xs, ys, { learningRate, steps, start: { w: w0, b: b0 } })
+      result.trace.forEach((t, k) => {
+        const moved = { w: t.w - w0, b: t.b - b0 }
+        expectTrue(Math.abs(moved.w - moved.b) <= 1e-9 * (1 + Math.abs(moved.w) + Math.abs(moved.b)), `after ${k} steps w and b have moved by different amounts although every x is 1`, {
+          expected: prose('w − w₀ = b − b₀ (the two partial derivatives are equal here)'),
+          actual: prose(`w − w₀ = ${moved.w}, b − b₀ = ${moved.b}`),
+        })
+      })
+    })
+  })
+
+  graded('linearGD.lecture', "the lecture's run: from (−4, 4) with η = 0.5, 100 steps on linear_regression1", () => {
+    const opts = { learningRate: 0.5, steps: 100, start: { w: -4, b: 4 } }
+    const reference = referenceGD(lecture1.xs.map((x) => [x]), lecture1.ys, opts.learningRate, opts.steps, asLinear(opts.start))
+    const result = student.linearGD(lecture1.xs, lecture1.ys, opts)
+    recordPlot({ kind: 'search-path', title: 'Gradient descent from (−4, 4), η = 0.5', dataset: 'linear_regression1', student: pathOf(result?.trace), reference: reference.path.map((p) => [p.w[0]!, p.b]) })
+    recordPlot({ kind: 'curves', title: 'Loss per step, η = 0.5', xLabel: 'step', yLabel: 'loss', series: [{ name: 'your linearGD', values: lossesOf(result?.trace) }, { name: 'reference', values: reference.losses }] })
+    expectClose('linearGD(linear_regression1, { learningRate: 0.5, steps: 100, start: (−4, 4) }).trace', result.trace, traceOf(reference.path, reference.losses), RUN_TOL)
+  })
+
+  graded('linearGD.leastSquares', 'with η = 1/λmax and enough steps it reaches the least-squares line (normal equations, mathjs)', () => {
+    // Condition numbers up to 2000 keep the number of steps below about 40 000.
+    const conditioned = spreadData1.filter(({ xs }) => {
+      const eig = hessianEigenvalues(xs.map((x) => [x]))
+      return eig.max / eig.min <= 2000
+    })
+    forAll({ data: conditioned, w0: param, b0: param }, ({ data: { xs, ys }, w0, b0 }) => {
+      const X = xs.map((x) => [x])
+      const eig = hessianEigenvalues(X)
+      const best = leastSquares(X, ys)
+      const tol = 1e-6 * (1 + Math.hypot(...best.w, best.b))
+      // ‖θₖ − θ*‖ ≤ (1 − λmin/λmax)ᵏ·‖θ₀ − θ*‖: take enough steps to get within tol/2.
+      const steps = stepsToConverge(eig, distance(asLinear({ w: w0, b: b0 }), best), tol / 2)
+      const result = student.linearGD(xs, ys, { learningRate: 1 / eig.max, steps, start: { w: w0, b: b0 } })
+      expectClose(`linearGD(xs, ys, { learningRate: 1/λmax, steps: ${steps} })`, { w: result.w, b: result.b }, { w: best.w[0], b: best.b }, { abs: tol })
+    }, { numRuns: 50 })
+  })
+})
+
+describe('gdMultivariate(X, y, opts) and polyFeatures(x, degree)', () => {
+  graded('gdMultivariate.matchesReference', 'takes the same steps as the reference gradient descent', () => {
+    forAll({ data: dataMulti, c: fraction(1.9), steps }, ({ data: { X, y, start }, c, steps }) => {
+      const learningRate = c / hessianEigenvalues(X).max
+      const reference = referenceGD(X, y, learningRate, steps, start)
+      const result = student.gdMultivariate(X, y, start ? { learningRate, steps, start } : { learningRate, steps })
+      expectClose(`gdMultivariate(X, y, { learningRate: ${learningRate}, steps: ${steps} })`, { w: result.w, b: result.b, losses: result.losses }, { w: reference.w, b: reference.b, losses: reference.losses }, RUN_TOL)
+    })
+  })
+
+  graded('gdMultivariate.simultaneous', 'every update computes all partial derivatives first, then changes the parameters', () => {
+    // A feature that is 1 in every row has the same partial derivative as b, at every step. If all
+    // updates use the old parameters, that weight and b move by exactly the same amount. The slides'
+    // 10-D code updates w[0], w[1], … in place and then b with the new w: the amounts differ.
+    forAll({ data: dataMulti, at: fc.nat(), c: fraction(1), steps: fc.integer({ min: 1, max: 20 }) }, ({ data, at, c, steps }) => {
+      const j = at % (data.X[0]!.length + 1)
+      const X = data.X.map((row) => [...row.slice(0, j), 1, ...row.slice(j)])
+      const start = data.start ? { w: [...data.start.w.slice(0, j), 0.5, ...data.start.w.slice(j)], b: data.start.b } : { w: X[0]!.map(() => 0), b: 0 }
+      const learningRate = c / hessianEigenvalues(X).max
+      const result = student.gdMultivariate(X, data.y, { learningRate, steps, start })
+      const moved = { w: result.w[j]! - start.w[j]!, b: result.b - start.b }
+      expectTrue(Math.abs(moved.w - moved.b) <= 1e-9 * (1 + Math.abs(moved.w) + Math.abs(moved.b)), `the weight of the all-ones feature ${j} and b moved by different amounts`, {
+        expected: prose(`w[${j}] − start.w[${j}] = b − start.b`),
+        actual: prose(`w[${j}] moved by ${moved.w}, b by ${moved.b}`),
+      })
+    })
+  })
+
+  graded('gdMultivariate.lecture10d', "the slides' 10-D example: 5000 steps reach y = 9 + Σ k·xₖ", () => {
+    const { X, y } = lecture10d
+    const learningRate = 0.25 // the slides' lr = 0.5 with their gradient (1/n)·Σ…, which is half of ours
+    const reference = referenceGD(X, y, learningRate, 5000)
+    const result = student.gdMultivariate(X, y, { learningRate, steps: 5000 })
+    recordPlot({ kind: 'curves', title: '10-D example: loss per step, η = 0.25', xLabel: 'step', yLabel: 'loss', series: [{ name: 'your gdMultivariate', values: numbers(result?.losses) }, { name: 'reference', values: reference.losses }] })
+    // Contraction per step max|1 − η·λ| over the Hessian's eigenvalues; from zeros to θ* (‖θ*‖ ≈ 18)
+    // 5000 steps leave far less than 1e-6 (checked here, not assumed).
+    const eig = hessianEigenvalues(X)
+    const rate = Math.max(Math.abs(1 - learningRate * eig.min), Math.abs(1 - learningRate * eig.max))
+    const best = leastSquares(X, y)
+    expectTrue(rate ** 5000 * Math.hypot(...best.w, best.b) < 1e-8, 'the test assumes 5000 steps converge on this data', { expected: '< 1e-8', actual: rate ** 5000 })
+    expectClose('gdMultivariate(linear_10d, { learningRate: 0.25, steps: 5000 })', { w: result.w, b: result.b }, { w: [0, 1, 2, 3, 4, 5, 6, 7, 8], b: 9 }, { abs: 1e-6 })
+  })
+
+  graded('gdMultivariate.leastSquares', 'with η = 1/λmax and enough steps it reaches the least-squares solution (mathjs)', () => {
+    const wellConditioned = dataMulti.filter(({ X }) => X.length >= 3 * (X[0]!.length + 1)).filter(({ X }) => {
+      const eig = hessianEigenvalues(X)
+      return eig.max / eig.min <= 500
+    })
+    forAll({ data: wellConditioned }, ({ data: { X, y, start } }) => {
+      const eig = hessianEigenvalues(X)
+      const best = leastSquares(X, y)
+      const from = start ?? { w: X[0]!.map(() => 0), b: 0 }
+      const tol = 1e-6 * (1 + Math.hypot(...best.w, best.b))
+      const steps = stepsToConverge(eig, distance(from, best), tol / 2)
+      const result = student.gdMultivariate(X, y, { learningRate: 1 / eig.max, steps, start: from })
+      expectClose(`gdMultivariate(X, y, { learningRate: 1/λmax, steps: ${steps} })`, { w: result.w, b: result.b }, best, { abs: tol })
+    }, { numRuns: 50 })
+  })
+
+  graded('polyFeatures.matchesReference', 'polyFeatures(x, degree) has rows [xᵢ, xᵢ², …, xᵢ^degree]', () => {
+    forAll({ x: fc.array(fc.double({ min: -3, max: 3, noNaN: true }), { maxLength: 20 }), degree: fc.integer({ min: 1, max: 6 }) }, ({ x, degree }) =>
+      // Repeated products and pow differ by a few units in the last place.
+      expectClose(`polyFeatures(x, ${degree})`, student.polyFeatures(x, degree), referencePolyFeatures(x, degree), { abs: 1e-12, rel: 1e-12 }),
+    )
+  })
+
+  graded('polynomial.lecture', "the slides' polynomial regression: y = Σ j·xʲ fitted with 4 powers, η = 0.5, 10000 steps", () => {
+    const { x, y } = lecturePolynomial
+    const learningRate = 0.5 // the slides' lr = 1 with their halved gradient
+    const reference = referenceGD(referencePolyFeatures(x, 4), y, learningRate, 10_000)
+    const result = student.gdMultivariate(student.polyFeatures(x, 4), y, { learningRate, steps: 10_000 })
+    recordPlot({ kind: 'curves', title: 'Polynomial regression: loss per step, η = 0.5', xLabel: 'step', yLabel: 'loss', series: [{ name: 'your gdMultivariate', values: numbers(result?.losses) }, { name: 'reference', values: reference.losses }] })
+    expectClose('gdMultivariate(polyFeatures(x, 4), y, { learningRate: 0.5, steps: 10000 })', { w: result.w, b: result.b }, { w: reference.w, b: reference.b }, RUN_TOL)
+    expectClose('its final loss', result.losses.at(-1), reference.losses.at(-1), RUN_TOL)
+  })
+})
+
+describe('batches(n, batchSize, rng) and sgd(X, y, opts)', () => {
+  const sizes = fc.integer({ min: 1, max: 200 }).chain((n) => fc.record({ n: fc.constant(n), batchSize: fc.integer({ min: 1, max: n }) }))
+
+  graded('batches.partition', 'one epoch: every index 0…n−1 exactly once, in batches of batchSize (the last may be short)', () => {
+    forAll({ size: sizes, seed }, ({ size: { n, batchSize }, seed }) => {
+      const result = student.batches(n, batchSize, createRng(seed))
+      const all = result.flat()
+      const sorted = [...all].sort((a, b) => a - b)
+      expectEqual(`batches(${n}, ${batchSize}, rng), all indices sorted`, sorted, Array.from({ length: n }, (_, i) => i))
+      const expectedSizes = Array.from({ length: Math.ceil(n / batchSize) }, (_, k) => Math.min(batchSize, n - k * batchSize))
+      expectEqual(`the sizes of batches(${n}, ${batchSize}, rng)`, result.map((batch) => batch.length), expectedSizes)
+    })
+  })
+
+  graded('batches.reproducible', 'the same rng seed gives the same batches (it uses rng, not Math.random)', () => {
+    forAll({ n: fc.integer({ min: 10, max: 100 }), batchSize: fc.integer({ min: 1, max: 10 }), seed }, ({ n, batchSize, seed }) =>
+      expectEqual(`batches(${n}, ${batchSize}, rng) twice with seed ${seed}`, student.batches(n, batchSize, createRng(seed)), student.batches(n, batchSize, createRng(seed))),
+    )
+  })
+
+  graded('batches.shuffled', 'the batches are shuffled: not in the order 0, 1, 2, …', () => {
+    // For a shuffle that gives each of the 20! orders the same chance, the identity order comes out
+    // with probability 1/20! ≈ 4e-19 per call: 20 calls fail a correct solution with probability
+    // below 1e-17.
+    forAll({ batchSize: fc.integer({ min: 1, max: 20 }), seed }, ({ batchSize, seed }) => {
+      const order = student.batches(20, batchSize, createRng(seed)).flat()
+      expectTrue(order.some((v, i) => v !== i), `batches(20, ${batchSize}, rng) returned the indices in their original order`, { expected: prose('a shuffled order'), actual: order })
+    }, { numRuns: 20 })
+  })
+
+  graded('sgd.fullBatchIsGD', 'with batchSize = n, every epoch is one step of full gradient descent', () => {
+    forAll({ data: dataMulti, c: fraction(1.9), epochs: fc.integer({ min: 0, max: 30 }), seed }, ({ data: { X, y, start }, c, epochs, seed }) => {
+      const learningRate = c / hessianEigenvalues(X).max
+      const reference = referenceGD(X, y, learningRate, epochs, start)
+      const opts = { learningRate, epochs, batchSize: X.length, rng: createRng(seed) }
+      const result = student.sgd(X, y, start ? { ...opts, start } : opts)
+      // The batch holds all rows in shuffled order, so sums are added in another order: rounding only.
+      expectClose(`sgd(X, y, { learningRate: ${learningRate}, epochs: ${epochs}, batchSize: n = ${X.length} })`, { w: result.w, b: result.b, losses: result.losses }, { w: reference.w, b: reference.b, losses: reference.losses }, RUN_TOL)
+    })
+  })
+
+  graded('sgd.sameBatch', 'each update takes every partial derivative from the same batch, at the same (old) parameters', () => {
+    // As in gdMultivariate.simultaneous: the weight of an all-ones feature and b have equal partial
+    // derivatives on every batch, so they must move by equal amounts. Drawing another sample for
+    // ∂/∂b than for ∂/∂w (the lecture's SGD code), or updating b after w, breaks this.
+    const small = dataMulti.filter(({ X }) => X.length >= 3)
+    forAll({ data: small, at: fc.nat(), c: fraction(1), size: fc.nat(), epochs: fc.integer({ min: 1, max: 4 }), seed }, ({ data, at, c, size, epochs, seed }) => {
+      const j = at % (data.X[0]!.length + 1)
+      const X = data.X.map((row) => [...row.slice(0, j), 1, ...row.slice(j)])
+      const batchSize = 1 + (size % (X.length - 1)) // 1 … n − 1: more than one batch per epoch
+      const learningRate = c / maxRowNorm2(X) // stable for every batch, even one example
+      const start = { w: X[0]!.map(() => 0), b: 0 }
+      const result = student.sgd(X, data.y, { learningRate, epochs, batchSize, rng: createRng(seed), start })
+      const moved = { w: result.w[j]! - start.w[j]!, b: result.b - start.b }
+      expectTrue(Math.abs(moved.w - moved.b) <= 1e-9 * (1 + Math.abs(moved.w) + Math.abs(moved.b)), `with batchSize ${batchSize}, the weight of the all-ones feature ${j} and b moved by different amounts`, {
+        expected: prose(`w[${j}] − start.w[${j}] = b − start.b`),
+        actual: prose(`w[${j}] moved by ${moved.w}, b by ${moved.b}`),
+      })
+    })
+  })
+
+  graded('sgd.batchMean', "a batch's gradient is the mean over that batch (divide by its size, not by n)", () => {
+    // When all n rows are the same example, every batch's mean gradient equals the full gradient, so
+    // SGD must walk exactly like gradient descent, one step per batch: ⌈n / batchSize⌉ per epoch.
+    const one = fc.record({ d: fc.integer({ min: 1, max: 3 }), n: fc.integer({ min: 2, max: 30 }) }).chain(({ d, n }) =>
+      fc.record({ row: fc.array(fc.double({ min: -2, max: 2, noNaN: true }), { minLength: d, maxLength: d }), target: fc.double({ min: -5, max: 5, noNaN: true }), n: fc.constant(n), size: fc.integer({ min: 1, max: n }) }),
+    ).filter(({ row, target }) => Math.abs(row.reduce((s, v) => s + v, 1) - target) >= 0.5) // the start (1, …, 1) is not already a fit
+    forAll({ input: one, c: fraction(1), epochs: fc.integer({ min: 1, max: 3 }), seed }, ({ input: { row, target, n, size }, c, epochs, seed }) => {
+      const X = Array.from({ length: n }, () => row.slice())
+      const y = X.map(() => target)
+      const learningRate = c / maxRowNorm2(X)
+      const start = { w: row.map(() => 1), b: 1 }
+      const perEpoch = Math.ceil(n / size)
+      const reference = referenceGD([row], [target], learningRate, epochs * perEpoch, start)
+      const result = student.sgd(X, y, { learningRate, epochs, batchSize: size, rng: createRng(seed), start })
+      expectClose(`sgd(${n} copies of one example, { batchSize: ${size}, epochs: ${epochs} })`, { w: result.w, b: result.b }, { w: reference.w, b: reference.b }, RUN_TOL)
+    })
+  })
+
+  graded('sgd.pairsKept', 'shuffling keeps each xᵢ with its own yᵢ: started at an exact fit, SGD stays there', () => {
+    // Integer data with y = X·w* + b* exactly: at (w*, b*) every residual is exactly 0, so every batch
+    // gradient is exactly 0. Shuffling X and y separately pairs rows with other rows' targets.
+    const exactFit = fc.record({ d: fc.integer({ min: 1, max: 3 }), n: fc.integer({ min: 3, max: 20 }) }).chain(({ d, n }) =>
+      fc.record({
+        X: fc.array(fc.array(fc.integer({ min: -3, max: 3 }), { minLength: d, maxLength: d }), { minLength: n, maxLength: n }),
+        w: fc.array(fc.integer({ min: -3, max: 3 }).filter((v) => v !== 0), { minLength: d, maxLength: d }),
+        b: fc.integer({ min: -3, max: 3 }),
+      }),
+    ).map(({ X, w, b }) => labelled({ X, w, b, y: X.map((row) => row.reduce((s, v, j) => s + v * w[j]!, b)) }, `{ X: ${JSON.stringify(X)}, w*: ${JSON.stringify(w)}, b*: ${b} }`))
+      .filter(({ y }) => new Set(y).size >= 3)
+    forAll({ data: exactFit, c: fraction(1), size: fc.nat(), epochs: fc.integer({ min: 1, max: 3 }), seed }, ({ data: { X, y, w, b }, c, size, epochs, seed }) => {
+      const batchSize = 1 + (size % X.length)
+      const result = student.sgd(X, y, { learningRate: c / maxRowNorm2(X), epochs, batchSize, rng: createRng(seed), start: { w, b } })
+      expectClose(`sgd(X, y, { batchSize: ${batchSize}, epochs: ${epochs}, start: (w*, b*) })`, { w: result.w, b: result.b }, { w, b }, { abs: 1e-12 })
+    })
+  })
+
+  graded('sgd.reproducible', 'the same rng seed gives the same run; the shuffling draws from rng', () => {
+    forAll({ data: dataMulti.filter(({ X }) => X.length >= 10), c: fraction(1), epochs: fc.integer({ min: 1, max: 3 }), size: fc.nat(), seed }, ({ data: { X, y }, c, epochs, size, seed }) => {
+      const batchSize = 1 + (size % (X.length - 1))
+      const learningRate = c / maxRowNorm2(X)
+      let draws = 0
+      const counting = createRng(seed)
+      const first = student.sgd(X, y, { learningRate, epochs, batchSize, rng: () => (draws++, counting()) })
+      const second = student.sgd(X, y, { learningRate, epochs, batchSize, rng: createRng(seed) })
+      expectTrue(draws > 0, 'sgd never called rng: where does its shuffling come from?', { expected: prose('at least one call of rng per epoch'), actual: prose('no call') })
+      expectEqual(`sgd(X, y, { …, rng: createRng(${seed}) }) run twice`, second, first)
+    }, { numRuns: 30 })
+  })
+
+  graded('sgd.lecture', "the lecture's mini-batch SGD: linear_regression2 / 100, batches of 50, from (−4, 4)", () => {
+    const { X, y } = lecture2
+    const opts = { learningRate: 0.1, epochs: 20, batchSize: 50, start: { w: [-4], b: 4 } }
+    const result = student.sgd(X, y, { ...opts, rng: createRng(2024) })
+    const reference = referenceSGD(X, y, opts.learningRate, opts.epochs, opts.batchSize, createRng(2024), opts.start)
+    const fullBatch = referenceGD(X, y, opts.learningRate, opts.epochs, opts.start)
+    recordPlot({
+      kind: 'curves', title: 'Mini-batch SGD (batches of 50, 20 updates per epoch) against full gradient descent (1 update per epoch), η = 0.1', xLabel: 'epoch', yLabel: 'loss',
+      series: [{ name: 'your sgd', values: numbers(result?.losses) }, { name: 'reference sgd', values: reference.losses }, { name: 'full-batch GD', values: fullBatch.losses }],
+    })
+    expectTrue(Array.isArray(result.losses) && result.losses.length === opts.epochs + 1, `sgd must return losses[0…epochs], ${opts.epochs + 1} numbers`, { expected: opts.epochs + 1, actual: result.losses?.length })
+    expectClose('losses[0], the loss at the start', result.losses[0], mseOf(opts.start, X, y), { rel: 1e-12 })
+    expectClose('losses[epochs], the loss on all the data at the returned (w, b)', result.losses.at(-1), mseOf(result, X, y), { rel: 1e-12 })
+  })
+})
+
+describe('bad input and side effects', () => {
+  graded('descent.badInput', 'bad data or options are refused with a RangeError or TypeError that says what is wrong', () => {
+    const xs = [0, 1, 2]
+    const ys = [1, 2, 3]
+    const X = [[0], [1], [2]]
+    const rng = createRng(1)
+    expectThrows('mseGradient(1, 0, [1, 2], [1])', () => student.mseGradient(1, 0, [1, 2], [1]))
+    expectThrows('mseGradient(1, 0, [], [])', () => student.mseGradient(1, 0, [], []))
+    expectThrows('mseGradient(1, 0, [NaN], [1])', () => student.mseGradient(1, 0, [NaN], [1]))
+    for (const learningRate of [0, -0.1, NaN, Infinity]) {
+      expectThrows(`linearGD(xs, ys, { learningRate: ${learningRate}, steps: 1 })`, () => student.linearGD(xs, ys, { learningRate, steps: 1 }))
+      expectThrows(`gdMultivariate(X, y, { learningRate: ${learningRate}, steps: 1 })`, () => student.gdMultivariate(X, ys, { learningRate, steps: 1 }))
+      expectThrows(`sgd(X, y, { learningRate: ${learningRate}, … })`, () => student.sgd(X, ys, { learningRate, epochs: 1, batchSize: 1, rng }))
+    }
+    for (const count of [-1, 1.5, NaN]) {
+      expectThrows(`linearGD(xs, ys, { learningRate: 0.1, steps: ${count} })`, () => student.linearGD(xs, ys, { learningRate: 0.1, steps: count }))
+      expectThrows(`gdMultivariate(X, y, { learningRate: 0.1, steps: ${count} })`, () => student.gdMultivariate(X, ys, { learningRate: 0.1, steps: count }))
+      expectThrows(`sgd(X, y, { epochs: ${count}, … })`, () => student.sgd(X, ys, { learningRate: 0.1, epochs: count, batchSize: 1, rng }))
+      expectThrows(`polyFeatures([1, 2], ${count})`, () => student.polyFeatures([1, 2], count))
+    }
+    expectThrows('linearGD([0, 1], [1], …)', () => student.linearGD([0, 1], [1], { learningRate: 0.1, steps: 1 }))
+    expectThrows('gdMultivariate([[0], [1, 2]], [1, 2], …): rows of different lengths', () => student.gdMultivariate([[0], [1, 2]], [1, 2], { learningRate: 0.1, steps: 1 }))
+    expectThrows('gdMultivariate([[0], [1]], [1, 2, 3], …)', () => student.gdMultivariate([[0], [1]], [1, 2, 3], { learningRate: 0.1, steps: 1 }))
+    expectThrows('gdMultivariate([], [], …)', () => student.gdMultivariate([], [], { learningRate: 0.1, steps: 1 }))
+    expectThrows('gdMultivariate([[Infinity]], [1], …)', () => student.gdMultivariate([[Infinity]], [1], { learningRate: 0.1, steps: 1 }))
+    expectThrows('gdMultivariate(X, y, { start: { w: [1, 2], b: 0 } }): start.w has the wrong length', () => student.gdMultivariate(X, ys, { learningRate: 0.1, steps: 1, start: { w: [1, 2], b: 0 } }))
+    expectThrows('polyFeatures([1, 2], 0)', () => student.polyFeatures([1, 2], 0))
+    for (const batchSize of [0, -2, 1.5, NaN]) {
+      expectThrows(`batches(10, ${batchSize}, rng)`, () => student.batches(10, batchSize, rng))
+      expectThrows(`sgd(X, y, { batchSize: ${batchSize}, … })`, () => student.sgd(X, ys, { learningRate: 0.1, epochs: 1, batchSize, rng }))
+    }
+    expectThrows('batches(-1, 2, rng)', () => student.batches(-1, 2, rng))
+    expectThrows('batches(2.5, 2, rng)', () => student.batches(2.5, 2, rng))
+  })
+
+  graded('descent.argumentsUnchanged', 'no function changes the data, the start or the options it is given', () => {
+    const { xs, ys } = lecture1
+    const X = lecture10d.X.slice(0, 12)
+    const y = lecture10d.y.slice(0, 12)
+    expectArgumentsUnchanged('mseGradient', [xs, ys], (a, b) => student.mseGradient(1, 0, a as number[], b as number[]))
+    expectArgumentsUnchanged('linearGD', [xs, ys, { learningRate: 0.5, steps: 3, start: { w: -4, b: 4 } }], (a, b, o) => student.linearGD(a as number[], b as number[], o as student.LinearGDOptions))
+    expectArgumentsUnchanged('gdMultivariate', [X, y, { learningRate: 0.1, steps: 3, start: { w: X[0]!.map(() => 1), b: 1 } }], (a, b, o) => student.gdMultivariate(a as number[][], b as number[], o as student.GDOptions))
+    expectArgumentsUnchanged('polyFeatures', [[0.5, 1, 2]], (a) => student.polyFeatures(a as number[], 3))
+    expectArgumentsUnchanged('sgd', [X, y, { w: X[0]!.map(() => 1), b: 1 }], (a, b, start) =>
+      student.sgd(a as number[][], b as number[], { learningRate: 0.05, epochs: 2, batchSize: 5, rng: createRng(3), start: start as student.Linear }))
+  })
+})

@@ -1,0 +1,175 @@
+// Oracles for 05-gradient-descent: the MSE and its gradient (central differences, the matrix
+// formula, TensorFlow.js's tf.grads), full-batch gradient descent, the least-squares solution and
+// the Hessian's eigenvalues from mathjs, the lecture's data sets, and the data the property tests
+// draw from.
+import fc from 'fast-check'
+import * as math from 'mathjs'
+import * as tf from '../public/tf.ts'
+import { shuffled, type Rng } from '../public/rng.ts'
+import { loadDataset, split } from '../data/datasets.ts'
+
+export interface Linear {
+  w: number[]
+  b: number
+}
+export type Matrix = number[][]
+
+/** Each row with a 1 appended for the bias: A = [X | 1], so that X·w + b = A·(w, b). */
+export const withOnes = (X: readonly (readonly number[])[]): Matrix => X.map((row) => [...row, 1])
+const theta = (p: Linear) => [...p.w, p.b]
+const unpack = (t: readonly number[]): Linear => ({ w: t.slice(0, -1), b: t[t.length - 1]! })
+
+/** L = (1/n)·‖A·θ − y‖², by a plain loop (GD calls it at every step). */
+export function mseOf(p: Linear, X: readonly (readonly number[])[], y: readonly number[]): number {
+  let total = 0
+  for (let i = 0; i < X.length; i++) {
+    let prediction = p.b
+    for (let j = 0; j < p.w.length; j++) prediction += p.w[j]! * X[i]![j]!
+    total += (prediction - y[i]!) ** 2
+  }
+  return total / X.length
+}
+
+export const mse1 = (w: number, b: number, xs: readonly number[], ys: readonly number[]) => mseOf({ w: [w], b }, xs.map((x) => [x]), ys)
+
+/** ∇L = (2/n)·Aᵀ(A·θ − y), as one matrix formula. */
+export function gradientOf(p: Linear, X: readonly (readonly number[])[], y: readonly number[]): number[] {
+  const A = withOnes(X)
+  const t = theta(p)
+  const r = A.map((row, i) => row.reduce((s, a, j) => s + a * t[j]!, 0) - y[i]!)
+  return t.map((_, j) => (2 / A.length) * A.reduce((s, row, i) => s + row[j]! * r[i]!, 0))
+}
+
+/**
+ * Central differences of the MSE. The MSE is quadratic in (w, b), so (L(w+h) − L(w−h))/2h is its
+ * derivative exactly; only rounding remains, about 1e-16·L/h.
+ */
+export function numericGradient1(w: number, b: number, xs: readonly number[], ys: readonly number[]): { dw: number; db: number; h: number } {
+  const h = 1e-3
+  return {
+    dw: (mse1(w + h, b, xs, ys) - mse1(w - h, b, xs, ys)) / (2 * h),
+    db: (mse1(w, b + h, xs, ys) - mse1(w, b - h, xs, ys)) / (2 * h),
+    h,
+  }
+}
+
+/** ∂L/∂w and ∂L/∂b from TensorFlow.js's automatic differentiation (float32 on the course's backends). */
+export function tfGradient1(w: number, b: number, xs: readonly number[], ys: readonly number[]): { dw: number; db: number } {
+  return tf.tidy(() => {
+    const x = tf.tensor1d([...xs])
+    const y = tf.tensor1d([...ys])
+    const loss = (wt: tf.Tensor, bt: tf.Tensor) => tf.mean(tf.square(tf.sub(tf.add(tf.mul(wt, x), bt), y))) as tf.Scalar
+    const [dw, db] = tf.grads(loss)([tf.scalar(w), tf.scalar(b)])
+    return { dw: dw!.dataSync()[0]!, db: db!.dataSync()[0]! }
+  })
+}
+
+export const tfBackend = () => tf.getBackend()
+
+/** Full-batch gradient descent θ ← θ − η·∇L(θ), all parameters from the same old θ. */
+export function referenceGD(X: readonly (readonly number[])[], y: readonly number[], learningRate: number, steps: number, start?: Linear): Linear & { losses: number[]; path: Linear[] } {
+  let p: Linear = start ? { w: start.w.slice(), b: start.b } : { w: new Array<number>(X[0]!.length).fill(0), b: 0 }
+  const losses = [mseOf(p, X, y)]
+  const path = [p]
+  for (let k = 0; k < steps; k++) {
+    const g = gradientOf(p, X, y)
+    p = unpack(theta(p).map((t, j) => t - learningRate * g[j]!))
+    losses.push(mseOf(p, X, y))
+    path.push(p)
+  }
+  return { ...p, losses, path }
+}
+
+/** Mini-batch SGD as the lesson describes it, for the pictures beside a student's run. */
+export function referenceSGD(X: readonly (readonly number[])[], y: readonly number[], learningRate: number, epochs: number, batchSize: number, rng: Rng, start: Linear): Linear & { losses: number[] } {
+  let t = theta(start)
+  const losses = [mseOf(start, X, y)]
+  for (let epoch = 0; epoch < epochs; epoch++) {
+    const order = shuffled(X.map((_, i) => i), rng)
+    for (let first = 0; first < order.length; first += batchSize) {
+      const rows = order.slice(first, first + batchSize)
+      const g = gradientOf(unpack(t), rows.map((i) => X[i]!), rows.map((i) => y[i]!))
+      t = t.map((v, j) => v - learningRate * g[j]!)
+    }
+    losses.push(mseOf(unpack(t), X, y))
+  }
+  return { ...unpack(t), losses }
+}
+
+/** The least-squares solution: the normal equations AᵀA·θ = Aᵀy, solved by mathjs. */
+export function leastSquares(X: readonly (readonly number[])[], y: readonly number[]): Linear {
+  const A = withOnes(X)
+  const At = math.transpose(A)
+  const solution = math.lusolve(math.multiply(At, A) as Matrix, math.multiply(At, [...y]) as number[]) as Matrix
+  return unpack(solution.map((row) => row[0]!))
+}
+
+/**
+ * The smallest and largest eigenvalue of the Hessian H = (2/n)·AᵀA (mathjs). Gradient descent with
+ * η = 1/λmax shrinks the distance to the least-squares solution by at least (1 − λmin/λmax) per step.
+ */
+export function hessianEigenvalues(X: readonly (readonly number[])[]): { min: number; max: number } {
+  const A = withOnes(X)
+  const H = math.multiply(2 / A.length, math.multiply(math.transpose(A), A)) as Matrix
+  const values = (math.eigs(H).values as number[]).map(Number)
+  return { min: Math.min(...values), max: Math.max(...values) }
+}
+
+/** Steps of GD with η = 1/λmax that bring the distance to the solution from `distance` below `tol`. */
+export function stepsToConverge(eig: { min: number; max: number }, distance: number, tol: number): number {
+  if (distance <= tol) return 0
+  return Math.ceil(Math.log(distance / tol) / -Math.log1p(-eig.min / eig.max))
+}
+
+export const distance = (p: Linear, q: Linear) => Math.hypot(...theta(p).map((t, j) => t - theta(q)[j]!))
+
+/** [xᵢ, xᵢ², …, xᵢ^degree] per row, by mathjs powers. */
+export function referencePolyFeatures(x: readonly number[], degree: number): Matrix {
+  return x.map((v) => Array.from({ length: degree }, (_, j) => math.pow(v, j + 1) as number))
+}
+
+// ---- the lecture's data ----
+
+const column = (name: string) => split(loadDataset(name), 'y')
+export const lecture1 = (() => {
+  const { X, y } = column('linear_regression1')
+  return { xs: X.map((r) => r[0]!), ys: y }
+})()
+/** linear_regression2 divided by 100, as the lecture does before SGD. */
+export const lecture2 = (() => {
+  const { X, y } = column('linear_regression2')
+  return { X: X.map((r) => [r[0]! / 100]), y: y.map((v) => v / 100) }
+})()
+export const lecture10d = column('linear_10d')
+export const lecturePolynomial = (() => {
+  const { X, y } = column('polynomial')
+  return { x: X.map((r) => r[0]!), y }
+})()
+
+// ---- generated data ----
+
+/** Shows a generated value as `label` in counterexamples. */
+export function labelled<T extends object>(value: T, label: string): T {
+  return Object.defineProperty(value, fc.toStringMethod, { value: () => label })
+}
+
+const round3 = (v: number) => Math.round(v * 1000) / 1000
+const real = (min: number, max: number) => fc.double({ min, max, noNaN: true, noDefaultInfinity: true }).map(round3)
+
+/** One-feature data: xs and ys of equal length 1…30 in [−5, 5]. */
+export const data1 = fc
+  .array(fc.tuple(real(-5, 5), real(-5, 5)), { minLength: 1, maxLength: 30 })
+  .map((pairs) => labelled({ xs: pairs.map(([x]) => x), ys: pairs.map(([, y]) => y) }, `{ xs: ${JSON.stringify(pairs.map(([x]) => x))}, ys: ${JSON.stringify(pairs.map(([, y]) => y))} }`))
+
+/** d = 1…4 features, n = 2…30 rows, entries in [−2, 2]. */
+export const dataMulti = fc
+  .record({ d: fc.integer({ min: 1, max: 4 }), n: fc.integer({ min: 2, max: 30 }) })
+  .chain(({ d, n }) => fc.record({
+    X: fc.array(fc.array(real(-2, 2), { minLength: d, maxLength: d }), { minLength: n, maxLength: n }),
+    y: fc.array(real(-5, 5), { minLength: n, maxLength: n }),
+    start: fc.option(fc.record({ w: fc.array(real(-3, 3), { minLength: d, maxLength: d }), b: real(-3, 3) }), { nil: undefined }),
+  }))
+  .map((data) => labelled(data, `{ X: ${JSON.stringify(data.X)}, y: ${JSON.stringify(data.y)}${data.start ? `, start: ${JSON.stringify(data.start)}` : ''} }`))
+
+/** The largest ‖(xᵢ, 1)‖²: a learning rate below 1/this is stable for every batch, even of one example. */
+export const maxRowNorm2 = (X: readonly (readonly number[])[]) => Math.max(...withOnes(X).map((row) => row.reduce((s, v) => s + v * v, 0)))
