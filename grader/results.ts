@@ -8,8 +8,12 @@ export interface StudentResult {
   id: string
   /** The submission as found in the submissions folder (untrusted). */
   source: string
-  /** `graded`: the suite ran; `rejected`: the submission could not be staged (corrupt zip, no exercises, …). */
-  status: 'graded' | 'rejected'
+  /**
+   * `graded`: the suite ran; `rejected`: the submission could not be staged (corrupt zip, no
+   * exercises, …); `error`: the grader itself failed on it (not the student's doing; never cached,
+   * so the next run of the batch tries again).
+   */
+  status: 'graded' | 'rejected' | 'error'
   /** Why the submission was rejected, or a note on how the run ended. */
   error?: string
   score: Score
@@ -23,12 +27,22 @@ export interface StudentResult {
   output?: string
   /** Problems found besides test results, e.g. TypeScript type errors (untrusted text). */
   diagnostics?: string[]
+  /** The exercise files graded, relative to the exercises folder (`01-limits/limits.ts`). */
+  files?: string[]
+  /** When this result was computed (ISO time); a result reused from the cache keeps its own. */
+  gradedAt?: string
+  /** How the student's code was contained when it was graded (shards may run on different machines). */
+  sandbox?: string
 }
 
 export interface BatchResult {
   /** Identifies the course's tests and grader; a change invalidates cached results. */
   courseVersion: string
   seed: number
+  /** The topic folders graded, in order: the columns of grades.csv. */
+  topics?: string[]
+  /** How student code was contained in this batch, and any warning about it. */
+  sandbox?: { description: string; warning?: string }
   startedAt: string
   finishedAt: string
   students: StudentResult[]

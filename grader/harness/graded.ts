@@ -20,8 +20,12 @@ import { arm, recordStart } from './watchdog.ts'
 import type { FailureInfo, Outcome } from './meta.ts'
 import { type Plot, compactPlot } from './plots.ts'
 
-const sealKey = process.env.COURSE_SEAL_KEY
-delete process.env.COURSE_SEAL_KEY
+// Only in a test process (VITEST_POOL_ID is set there): the runner's main process also loads this
+// module (through the progress reporter), and deleting the key there would keep it from the test
+// processes it starts afterwards.
+const inTestProcess = process.env.VITEST_POOL_ID !== undefined
+const sealKey = inTestProcess ? process.env.COURSE_SEAL_KEY : undefined
+if (inTestProcess) delete process.env.COURSE_SEAL_KEY
 /**
  * COURSE_SKIP_TESTS: a JSON array of `<topic>/<test id>` that the grader leaves out when it re-runs a
  * topic whose test hung or crashed its process, so the topic's other tests still earn their points.

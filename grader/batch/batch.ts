@@ -1,0 +1,255 @@
+// A batch: every submission of a folder (or one shard of them), graded `jobs` at a time, each in a
+// fresh workspace and its own sandboxed processes, each result kept in the cache as soon as it is
+// known, and the outputs written at the end.
+import { randomInt } from 'node:crypto'
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { writeFileAtomic } from '../atomic-write.ts'
+import { loadManifest, topicsIn } from '../manifest.ts'
+import { COURSE_ROOT, SOLUTIONS_DIR, isInside } from '../paths.ts'
+import type { BatchResult, StudentResult } from '../results.ts'
+import { scoreRun } from '../scoring.ts'
+import { ResultCache, cacheKey } from './cache.ts'
+import { courseVersion } from './course-version.ts'
+import { type Submission, discoverSubmissions, inShard } from './discover.ts'
+import { gradeWorkspace } from './grade-workspace.ts'
+import { writeOutputs } from './outputs/write-outputs.ts'
+import type { Progress } from './progress.ts'
+import type { RunLimits } from './run-vitest.ts'
+import { type FileSystemView, type IsolationMode, type Sandbox, detectSandbox } from './sandbox.ts'
+import { stageSubmission } from './staging.ts'
+import { typeCheck } from './typecheck.ts'
+
+export interface GradeOptions {
+  submissions: string
+  out: string
+  jobs: number
+  /** Topic folders or their number prefixes (`01`); default: every topic of the course. */
+  topics?: string[]
+  /** Default: the seed this output folder was graded with before, else a new random one. */
+  seed?: number
+  shard?: { index: number; count: number }
+  limits: RunLimits
+  retries: number
+  typecheck: boolean
+  isolation: IsolationMode
+  /** Where finished students are kept; default `<out>/.grader/cache`. */
+  cacheDir?: string
+  /** Grade everyone again, ignoring the cache. */
+  fresh: boolean
+  progress: Progress
+}
+
+export interface BatchOutcome {
+  batch: BatchResult
+  graded: number
+  cached: number
+  warnings: string[]
+}
+
+const TYPECHECK_TIMEOUT_MS = 60_000
+
+/** Scratch folders of batches in progress, removed by `removeScratch` when the grader is interrupted. */
+const scratchRoots = new Set<string>()
+
+export function removeScratch(): void {
+  for (const dir of scratchRoots) rmSync(dir, { recursive: true, force: true })
+  scratchRoots.clear()
+}
+
+export async function gradeBatch(options: GradeOptions): Promise<BatchOutcome> {
+  const startedAt = new Date().toISOString()
+  const topics = selectTopics(options.topics)
+  const version = courseVersion()
+  mkdirSync(options.out, { recursive: true })
+  const out = realpathSync(options.out)
+  const seed = chooseSeed(out, options.seed, version)
+  const cacheDir = path.resolve(options.cacheDir ?? path.join(out, '.grader', 'cache'))
+  mkdirSync(cacheDir, { recursive: true })
+  const cache = new ResultCache(cacheDir)
+  const warnings: string[] = []
+
+  const { submissions, ignored } = discoverSubmissions(options.submissions)
+  for (const line of ignored) warnings.push(`ignored ${line}`)
+  const mine = options.shard ? submissions.filter((s) => inShard(s.id, options.shard!)) : submissions
+  const sandbox = detectSandbox(options.isolation)
+  if (sandbox.warning) {
+    warnings.push(sandbox.warning)
+    options.progress.note(`warning: ${sandbox.warning}`)
+  }
+
+  const scratchRoot = mkdtempSync(path.join(os.tmpdir(), 'course-grade-'))
+  scratchRoots.add(scratchRoot)
+  if (sandbox.namespaces && isInside(scratchRoot, COURSE_ROOT)) throw new Error(`the temporary folder (${os.tmpdir()}) must be outside the course folder: set TMPDIR`)
+  const view = fileSystemView(scratchRoot, [out, realpathSync(options.submissions), cacheDir])
+  const settings = { topics, limits: options.limits, retries: options.retries, typecheck: options.typecheck }
+
+  const results = new Map<string, StudentResult>()
+  let graded = 0
+  let cached = 0
+  options.progress.start(mine.length, 0)
+  try {
+    await forEachLimited(mine, options.jobs, async (submission) => {
+      const jobDir = mkdtempSync(path.join(scratchRoot, 'job-'))
+      const started = Date.now()
+      let result: StudentResult
+      let fromCache = false
+      try {
+        const outcome = await gradeSubmission(submission, { jobDir, topics, seed, version, sandbox, view, cache, settings, options })
+        result = outcome.result
+        fromCache = outcome.fromCache
+        if (fromCache) cached++
+        else graded++
+      } catch (error) {
+        // The grader's own failure, not the student's: reported, never cached, retried next run.
+        result = unscored(submission, seed, topics, 'error', `the grader failed on this submission: ${(error as Error).stack ?? error}`)
+        result.durationMs = Date.now() - started
+      } finally {
+        rmSync(jobDir, { recursive: true, force: true })
+      }
+      results.set(submission.id, result)
+      const verdict = result.status === 'graded' ? `${result.score.total}/${result.score.max}` : `${result.status}: ${result.error?.split('\n')[0]}`
+      options.progress.done(`${submission.id}: ${verdict}${fromCache ? ' (cached)' : ` (${((Date.now() - started) / 1000).toFixed(1)} s)`}`)
+    })
+  } finally {
+    options.progress.stop()
+    rmSync(scratchRoot, { recursive: true, force: true })
+    scratchRoots.delete(scratchRoot)
+  }
+
+  const batch: BatchResult = {
+    courseVersion: version,
+    seed,
+    topics,
+    sandbox: { description: sandbox.description, ...(sandbox.warning ? { warning: sandbox.warning } : {}) },
+    startedAt,
+    finishedAt: new Date().toISOString(),
+    students: [...results.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
+  }
+  warnings.push(...(await writeOutputs(out, batch)))
+  return { batch, graded, cached, warnings }
+}
+
+interface Context {
+  jobDir: string
+  topics: string[]
+  seed: number
+  version: string
+  sandbox: Sandbox
+  view: FileSystemView
+  cache: ResultCache
+  settings: Record<string, unknown>
+  options: GradeOptions
+}
+
+async function gradeSubmission(submission: Submission, context: Context): Promise<{ result: StudentResult; fromCache: boolean }> {
+  const started = Date.now()
+  const workspace = path.join(context.jobDir, 'exercises')
+  mkdirSync(workspace)
+  const staged = await stageSubmission(submission.path, submission.isZip, workspace, context.topics)
+  if (staged.rejected) {
+    const result = unscored(submission, context.seed, context.topics, 'rejected', staged.rejected)
+    result.diagnostics = [...submission.notes, ...staged.notes]
+    result.durationMs = Date.now() - started
+    return { result, fromCache: false }
+  }
+  // The notes on refused files are part of the key: they belong in the result, and they change with the submission.
+  const key = cacheKey({ filesHash: `${staged.hash}\n${staged.notes.join('\n')}`, courseVersion: context.version, seed: context.seed, settings: context.settings })
+  const known = context.options.fresh ? undefined : context.cache.get(key)
+  if (known) return { result: withSubmission(known, submission), fromCache: true }
+
+  const topicsToRun = staged.topics.filter((t) => context.topics.includes(t))
+  const [grade, types] = await Promise.all([
+    gradeWorkspace({
+      workspace,
+      submittedTopics: topicsToRun,
+      gradedTopics: context.topics,
+      seed: context.seed,
+      sandbox: context.sandbox,
+      view: context.view,
+      limits: context.options.limits,
+      retries: context.options.retries,
+      jobDir: context.jobDir,
+    }),
+    context.options.typecheck ? typeCheck(workspace, staged.files, mkdtempSync(path.join(context.jobDir, 'tsc-')), TYPECHECK_TIMEOUT_MS) : undefined,
+  ])
+  const result: StudentResult = {
+    id: submission.id,
+    source: submission.source,
+    status: 'graded',
+    score: grade.score,
+    seed: context.seed,
+    ...(grade.backend ? { backend: grade.backend } : {}),
+    durationMs: Date.now() - started,
+    hash: key,
+    ...(grade.output ? { output: grade.output } : {}),
+    diagnostics: [...staged.notes, ...grade.incidents, ...(types?.errors.map((e) => `type error: ${e}`) ?? []), ...(types?.problem ? [types.problem] : [])],
+    files: staged.files,
+    gradedAt: new Date().toISOString(),
+    sandbox: context.sandbox.description,
+  }
+  context.cache.put(key, result)
+  return { result: withSubmission(result, submission), fromCache: false }
+}
+
+/** A cached result belongs to whoever submitted those files now: their id, name and naming notes. */
+function withSubmission(result: StudentResult, submission: Submission): StudentResult {
+  return { ...result, id: submission.id, source: submission.source, diagnostics: [...submission.notes, ...(result.diagnostics ?? [])] }
+}
+
+/** A result with every test at 0 points, for a submission that could not be graded. */
+function unscored(submission: Submission, seed: number, topics: string[], status: 'rejected' | 'error', error: string): StudentResult {
+  const score = scoreRun({ topics: [], unhandledErrors: [], watchdog: [], durationMs: 0 }, { topics })
+  for (const topic of score.topics) topic.reason = status === 'rejected' ? `not graded: ${error}` : 'not graded: the grader failed'
+  return { id: submission.id, source: submission.source, status, error, score, seed, durationMs: 0, hash: '', diagnostics: [...submission.notes] }
+}
+
+/** `01` or `01-limits` → the topic folders; unknown names are an error, not a silent zero. */
+export function selectTopics(wanted: string[] | undefined): string[] {
+  const all = topicsIn()
+  if (all.length === 0) throw new Error('the course has no topics (exercises/NN-topic folders)')
+  const chosen = !wanted?.length ? all : all.filter((t) => wanted.some((w) => t === w || t.startsWith(`${w}-`) || t.startsWith(w)))
+  const unknown = (wanted ?? []).filter((w) => !all.some((t) => t === w || t.startsWith(w)))
+  if (unknown.length) throw new Error(`unknown topics: ${unknown.join(', ')} (the course has ${all.join(', ')})`)
+  for (const topic of chosen) loadManifest(topic) // a broken manifest stops the batch before anyone is graded
+  return chosen
+}
+
+/**
+ * The grading seed. Students never learn it in advance, so it is random by default; it is kept in
+ * the output folder so that a resumed batch grades the rest of the class with the same one.
+ */
+function chooseSeed(out: string, given: number | undefined, version: string): number {
+  const stateFile = path.join(out, '.grader', 'state.json')
+  let previous: { seed?: number } = {}
+  if (existsSync(stateFile)) {
+    try {
+      previous = JSON.parse(readFileSync(stateFile, 'utf8')) as { seed?: number }
+    } catch {
+      previous = {}
+    }
+  }
+  const seed = given ?? (Number.isSafeInteger(previous.seed) ? previous.seed! : randomInt(1, 2 ** 31 - 1))
+  writeFileAtomic(stateFile, JSON.stringify({ seed, courseVersion: version }))
+  return seed
+}
+
+/**
+ * What the submission's processes may see: the course read-only, and empty folders in place of
+ * the answer key, the outputs, the cache and the submissions (a path holding the grader's own
+ * scratch folder cannot be hidden; the permission model still keeps it unreadable).
+ */
+function fileSystemView(scratchRoot: string, private_: string[]): FileSystemView {
+  const hidden = [SOLUTIONS_DIR, ...private_].filter((p) => existsSync(p) && !isInside(scratchRoot, p))
+  return { readOnly: [COURSE_ROOT], hidden: [...new Set(hidden)] }
+}
+
+async function forEachLimited<T>(items: T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0
+  await Promise.all(
+    Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, async () => {
+      while (next < items.length) await work(items[next++]!)
+    }),
+  )
+}

@@ -1,0 +1,142 @@
+// `npm run grade -- <submissions> --out <dir>`: grades a class. `npm run grade -- merge <dirs> --out
+// <dir>` combines shards. `npm run grade -- --sample --out reports/sample` grades the sample class.
+import os from 'node:os'
+import path from 'node:path'
+import { Command, InvalidArgumentError, Option } from 'commander'
+import { COURSE_ROOT } from '../paths.ts'
+import { gradeBatch, removeScratch } from './batch.ts'
+import { parseShard } from './discover.ts'
+import { mergeShards } from './merge.ts'
+import { OUTPUT_FILES } from './outputs/write-outputs.ts'
+import { createProgress } from './progress.ts'
+import type { IsolationMode } from './sandbox.ts'
+import { SAMPLE_STUDENTS, buildSampleClass } from './sample-class.ts'
+import { stopAll } from './supervise.ts'
+
+const positive = (what: string) => (text: string) => {
+  const value = Number(text)
+  if (!Number.isFinite(value) || value <= 0) throw new InvalidArgumentError(`${what} must be a positive number`)
+  return value
+}
+const integer = (what: string) => (text: string) => {
+  const value = Number(text)
+  if (!Number.isSafeInteger(value) || value < 0) throw new InvalidArgumentError(`${what} must be a whole number`)
+  return value
+}
+
+interface GradeFlags {
+  out: string
+  jobs: number
+  timeout: number
+  memory: number
+  seed?: number
+  topics?: string
+  shard?: string
+  retries: number
+  maxOutput: number
+  importTimeout?: number
+  typecheck: boolean
+  isolation: IsolationMode
+  cache?: string
+  fresh?: boolean
+  sample?: boolean
+  quiet?: boolean
+}
+
+const program = new Command('npm run grade --')
+program.description('Grades students\' submissions with the course\'s tests, each in its own sandbox.').showHelpAfterError()
+
+program
+  .command('grade', { isDefault: true })
+  .description('grade every submission in a folder: one sub-folder or .zip per student, named by the student\'s id')
+  .argument('[submissions]', 'folder of submissions (not needed with --sample)')
+  .requiredOption('-o, --out <dir>', 'output folder: results.json, grades.csv, junit.xml, summary.md, <id>/gradescope.json')
+  .option('-j, --jobs <n>', 'submissions graded at the same time', positive('--jobs'), os.availableParallelism())
+  .option('--timeout <seconds>', 'time allowed per topic of a submission', positive('--timeout'), 300)
+  .option('--memory <mb>', 'memory allowed to each test process', positive('--memory'), 2048)
+  .option('--seed <n>', 'grading seed (default: kept from an earlier run into --out, else random)', integer('--seed'))
+  .option('--topics <list>', 'topics to grade, e.g. 01,02 (default: all)')
+  .option('--shard <i/n>', 'grade only shard i of n (a fixed slice of the class); give every shard the same --seed')
+  .option('--retries <n>', 're-runs of a topic after a test hung or crashed its process', integer('--retries'), 2)
+  .option('--max-output <kb>', 'output kept per run of a submission', positive('--max-output'), 256)
+  .option('--import-timeout <seconds>', 'time allowed to load a topic\'s exercise code (default: the harness\'s 30 s)', positive('--import-timeout'))
+  .option('--no-typecheck', 'skip the TypeScript check of the submitted files')
+  .addOption(new Option('--isolation <mode>', 'auto: Linux namespaces where they work; namespaces: require them; node: permission model only').choices(['auto', 'namespaces', 'node']).default('auto'))
+  .option('--cache <dir>', 'where finished students are kept (default: <out>/.grader/cache)')
+  .option('--fresh', 'grade everyone again, ignoring cached results')
+  .option('--sample', 'grade the bundled sample class (built from the answer key into <out>/sample-class)')
+  .option('-q, --quiet', 'no progress output')
+  .action(async (submissions: string | undefined, flags: GradeFlags) => {
+    const out = path.resolve(flags.out)
+    if (flags.sample) {
+      submissions = path.join(out, 'sample-class')
+      buildSampleClass(submissions)
+      if (!flags.quiet) {
+        console.error(`Sample class in ${path.relative(COURSE_ROOT, submissions) || submissions}:`)
+        for (const s of SAMPLE_STUDENTS) console.error(`  ${s.id.padEnd(5)} ${s.story}`)
+      }
+    }
+    const folder = submissions ?? program.error('give the folder of submissions, or --sample')
+    const started = Date.now()
+    const outcome = await gradeBatch({
+      submissions: path.resolve(folder),
+      out,
+      jobs: Math.floor(flags.jobs),
+      topics: flags.topics?.split(',').map((t) => t.trim()).filter(Boolean),
+      seed: flags.seed,
+      shard: flags.shard ? parseShard(flags.shard) : undefined,
+      limits: {
+        topicTimeoutMs: flags.timeout * 1000,
+        memoryMb: flags.memory,
+        outputBytes: Math.floor(flags.maxOutput * 1024),
+        ...(flags.importTimeout ? { importTimeoutMs: flags.importTimeout * 1000 } : {}),
+      },
+      retries: flags.retries,
+      typecheck: flags.typecheck,
+      isolation: flags.isolation,
+      cacheDir: flags.cache,
+      fresh: flags.fresh ?? false,
+      progress: createProgress(process.stderr, flags.quiet),
+    })
+    const { batch } = outcome
+    const failedToGrade = batch.students.filter((s) => s.status === 'error')
+    if (!flags.quiet) {
+      for (const warning of outcome.warnings) console.error(`warning: ${warning}`)
+      console.error(
+        `${batch.students.length} submissions (${outcome.graded} graded, ${outcome.cached} from the cache${failedToGrade.length ? `, ${failedToGrade.length} failed to grade` : ''}) in ${Math.round((Date.now() - started) / 1000)} s, seed ${batch.seed}`,
+      )
+      console.error(`→ ${OUTPUT_FILES.map((f) => path.join(path.relative(process.cwd(), out) || '.', f)).join(', ')}, <id>/gradescope.json`)
+    }
+    if (failedToGrade.length) {
+      console.error(`the grader failed on: ${failedToGrade.map((s) => s.id).join(', ')} (see results.json); run the command again to retry them`)
+      process.exitCode = 1
+    }
+  })
+
+program
+  .command('merge')
+  .description('combine the output folders of shards into the files one unsharded run writes')
+  .argument('<dirs...>', 'output folders of the shards')
+  .requiredOption('-o, --out <dir>', 'output folder for the merged results')
+  .action(async (dirs: string[], flags: { out: string }) => {
+    const { batch, warnings } = await mergeShards(dirs.map((d) => path.resolve(d)), path.resolve(flags.out))
+    for (const warning of warnings) console.error(`warning: ${warning}`)
+    console.error(`merged ${dirs.length} shards: ${batch.students.length} submissions → ${flags.out}`)
+  })
+
+// Ctrl-C (or a CI cancel): end every sandbox now; finished students stay in the cache for next time.
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    stopAll()
+    removeScratch()
+    console.error(`\ninterrupted: students finished so far are kept in the cache; run the same command again to finish the batch`)
+    process.exit(130)
+  })
+}
+
+try {
+  await program.parseAsync(process.argv)
+} catch (error) {
+  console.error(`grade: ${(error as Error).message}`)
+  process.exitCode = 1
+}

@@ -1,0 +1,224 @@
+// Grades one staged workspace: runs the suite once for all its topics, then, where a test hung or
+// killed its process, re-runs that topic without the tests that did (a bounded number of times), so
+// one bad function costs its own tests and not the whole topic. Scoring happens here, in the grader,
+// from the structured results of every run and the seal key that only this process knows.
+import { randomBytes } from 'node:crypto'
+import path from 'node:path'
+import { loadManifest } from '../manifest.ts'
+import type { RawRun, RawTest, RawTopic } from '../reporters/raw-results.ts'
+import type { WatchdogReport } from '../harness/watchdog.ts'
+import { type Score, type ScoredTopic, scoreRun } from '../scoring.ts'
+import { type RunAttempt, type RunLimits, runVitest } from './run-vitest.ts'
+import type { FileSystemView, Sandbox } from './sandbox.ts'
+
+export interface WorkspaceRequest {
+  workspace: string
+  /** Topics with files in the submission: these are run. */
+  submittedTopics: string[]
+  /** Every topic being graded: the score lists them all. */
+  gradedTopics: string[]
+  seed: number
+  sandbox: Sandbox
+  view: FileSystemView
+  limits: RunLimits
+  /** Re-runs allowed per topic after a hung or crashed test. */
+  retries: number
+  /** Scratch folder for this submission's runs. */
+  jobDir: string
+}
+
+export interface WorkspaceGrade {
+  score: Score
+  /** What happened besides test results, one line each (for the teacher; may quote untrusted text). */
+  incidents: string[]
+  /** The exercise code's console and the runner's output, capped (untrusted). */
+  output: string
+  backend?: string
+  runs: number
+}
+
+const MAX_OUTPUT_CHARS = 64_000
+
+export async function gradeWorkspace(request: WorkspaceRequest): Promise<WorkspaceGrade> {
+  const sealKey = randomBytes(32).toString('hex')
+  const attempts: RunAttempt[] = []
+  const incidents: string[] = []
+  const run = async (topics: string[], skip: string[]) => {
+    const attempt = await runVitest({
+      workspace: request.workspace,
+      topics,
+      skip,
+      seed: request.seed,
+      sealKey,
+      runDir: path.join(request.jobDir, `run-${attempts.length + 1}`),
+      sandbox: request.sandbox,
+      view: request.view,
+      limits: request.limits,
+    })
+    attempts.push(attempt)
+    incidents.push(...processIncidents(attempt, request.limits))
+    return attempt
+  }
+
+  const topics = request.submittedTopics
+  if (topics.length) {
+    const first = await run(topics, [])
+    // Without results (the runner was killed or ran out of time) each topic gets a run of its own,
+    // so that whatever did it costs only its own topic.
+    if (!first.run && topics.length > 1) {
+      incidents.push('the test run ended without results; each topic was run again on its own')
+      for (const topic of topics) await run([topic], [])
+    }
+    for (const topic of topics) {
+      const skipped = new Map<string, string>()
+      for (let retry = 0; retry < request.retries; retry++) {
+        const fresh = culprits(attempts, topic).filter(([id]) => !skipped.has(id))
+        if (fresh.length === 0 || unfinished(attempts, topic, skipped).length === 0) break
+        for (const [id, why] of fresh) skipped.set(id, why)
+        incidents.push(`${topic}: ${fresh.map(([id, why]) => `"${id}" ${why}`).join('; ')}; the topic was run again without ${fresh.length > 1 ? 'them' : 'it'}`)
+        await run([topic], [...skipped.keys()].map((id) => `${topic}/${id}`))
+      }
+    }
+  }
+
+  const merged = mergeAttempts(attempts, topics)
+  const score = scoreRun(merged, { sealKey, topics: request.gradedTopics })
+  annotate(score, attempts, request)
+  const backends = [...new Set(score.topics.flatMap((t) => t.tests.flatMap((x) => (x.backend ? [x.backend] : []))))]
+  return { score, incidents, output: collectOutput(attempts), backend: backends.length ? backends.join(', ') : undefined, runs: attempts.length }
+}
+
+const finished = (test: RawTest) => test.state === 'passed' || test.state === 'failed'
+
+function testsOf(attempt: RunAttempt, topic: string): RawTest[] {
+  return (attempt.run?.topics ?? []).filter((t) => t.topic === topic).flatMap((t) => t.tests)
+}
+
+/** The course's tests of a topic that no run finished, other than those left out on purpose. */
+function unfinished(attempts: RunAttempt[], topic: string, skipped: Map<string, string>): string[] {
+  const done = new Set(attempts.flatMap((a) => testsOf(a, topic).filter(finished).map((t) => t.id)))
+  return Object.keys(loadManifest(topic).tests).filter((id) => !done.has(id) && !skipped.has(id))
+}
+
+/**
+ * Tests that ended their test process: those the watchdog named, and in a run that died without
+ * the watchdog, the test that had begun last and never finished.
+ */
+function culprits(attempts: RunAttempt[], topic: string): Array<[string, string]> {
+  const found = new Map<string, string>()
+  for (const attempt of attempts.filter((a) => a.topics.includes(topic))) {
+    const hung = (attempt.run?.watchdog ?? []).filter((w) => w.topic === topic && w.testId)
+    for (const report of hung) found.set(report.testId!, 'ran past its time limit and its test process was ended')
+    if (hung.length) continue
+    const done = new Set(testsOf(attempt, topic).filter(finished).map((t) => t.id))
+    const last = attempt.started.filter((s) => s.topic === topic).at(-1)
+    if (last && !done.has(last.testId) && !found.has(last.testId)) found.set(last.testId, `was running when its test process died${deathCause(attempt)}`)
+  }
+  return [...found.entries()]
+}
+
+function deathCause(attempt: RunAttempt): string {
+  const kill = attempt.process.memoryKills[0]
+  if (kill) return ` (it used ${kill.rssMb} MB of memory)`
+  if (/heap out of memory|Reached heap limit|Allocation failed/i.test(attempt.process.output)) return ' (out of memory)'
+  if (attempt.process.timedOut) return ' (the run exceeded its time limit)'
+  return ''
+}
+
+/**
+ * One raw run from all attempts. For each test, the first run that finished it counts; a topic in
+ * which any run saw a test registered twice or unknown to the course keeps that run's tests as they
+ * were, so that scoring marks it tampered.
+ */
+export function mergeAttempts(attempts: RunAttempt[], topics: string[]): RawRun {
+  const merged: RawRun = { topics: [], unhandledErrors: [], watchdog: [], durationMs: 0 }
+  for (const topic of topics) {
+    const manifestIds = new Set(Object.keys(loadManifest(topic).tests))
+    const runs = attempts.filter((a) => a.run && a.topics.includes(topic))
+    const suspicious = runs.find((a) => {
+      const ids = testsOf(a, topic).map((t) => t.id ?? '')
+      return ids.some((id, i) => !manifestIds.has(id) || ids.indexOf(id) !== i)
+    })
+    const errors = [...new Set(runs.flatMap((a) => a.run!.topics.filter((t) => t.topic === topic).flatMap((t) => t.errors)))]
+    if (runs.length === 0) continue
+    let tests: RawTest[]
+    if (suspicious) {
+      tests = testsOf(suspicious, topic)
+    } else {
+      const byId = new Map<string, RawTest>()
+      for (const attempt of runs) {
+        for (const test of testsOf(attempt, topic)) {
+          const known = byId.get(test.id!)
+          if (!known || (!finished(known) && finished(test))) byId.set(test.id!, test)
+        }
+      }
+      tests = [...byId.values()]
+    }
+    const topicRun: RawTopic = { topic, state: tests.every(finished) ? 'passed' : 'failed', tests, errors }
+    merged.topics.push(topicRun)
+  }
+  const seen = new Set<string>()
+  for (const attempt of attempts) {
+    if (!attempt.run) continue
+    merged.durationMs += attempt.run.durationMs
+    for (const report of attempt.run.watchdog) {
+      const key = `${report.topic}\0${report.testId ?? ''}`
+      if (!seen.has(key)) merged.watchdog.push(report as WatchdogReport)
+      seen.add(key)
+    }
+    for (const error of attempt.run.unhandledErrors) if (!merged.unhandledErrors.includes(error) && merged.unhandledErrors.length < 20) merged.unhandledErrors.push(error)
+  }
+  return merged
+}
+
+/** Gives tests and topics that the runs could not describe themselves a reason in words. */
+function annotate(score: Score, attempts: RunAttempt[], request: WorkspaceRequest): void {
+  for (const topic of score.topics) {
+    if (!request.submittedTopics.includes(topic.topic)) {
+      topic.reason = 'no files for this topic in the submission'
+      continue
+    }
+    const causes = new Map(culprits(attempts, topic.topic))
+    for (const test of topic.tests) {
+      const cause = causes.get(test.id)
+      if (!cause || test.status === 'passed') continue
+      if (test.status === 'not-run') test.status = 'error'
+      test.message ??= `this test ${cause}`
+    }
+    if (topic.status === 'crashed' && !topic.reason) topic.reason = describeCrash(attempts, topic)
+  }
+}
+
+function describeCrash(attempts: RunAttempt[], topic: ScoredTopic): string {
+  const last = attempts.filter((a) => a.topics.includes(topic.topic)).at(-1)
+  if (!last) return 'the topic did not run'
+  if (last.process.timedOut) return 'the test run exceeded its time limit and was ended'
+  if (!last.run) return 'the test runner ended before it could report (killed, or out of memory)'
+  return 'the test process ended before every test reported'
+}
+
+/** Incidents visible from outside the runner: the time limit, memory kills, flooded output. */
+function processIncidents(attempt: RunAttempt, limits: RunLimits): string[] {
+  const incidents: string[] = []
+  const where = attempt.topics.join(', ')
+  if (attempt.process.timedOut) incidents.push(`${where}: the test run exceeded the grader's time limit and was ended`)
+  for (const kill of attempt.process.memoryKills) incidents.push(`${where}: a test process used ${kill.rssMb} MB of memory (limit ${limits.memoryMb} MB) and was ended`)
+  if (/heap out of memory|Reached heap limit/i.test(attempt.process.output)) incidents.push(`${where}: a test process ran out of its ${Math.floor(limits.memoryMb * 0.75)} MB heap`)
+  if (attempt.process.outputBytesSeen > limits.outputBytes) incidents.push(`${where}: the run printed ${attempt.process.outputBytesSeen} bytes; only the first and last ${Math.round(limits.outputBytes / 2048)} KB were kept`)
+  return incidents
+}
+
+/** The exercise code's console output and the runner's own, without Node's notices about its flags. */
+function collectOutput(attempts: RunAttempt[]): string {
+  const parts: string[] = []
+  attempts.forEach((attempt, i) => {
+    const runner = attempt.process.output
+      .split('\n')
+      .filter((line) => !/ExperimentalWarning: Permission|SecurityWarning: The flag --allow-worker|--trace-warnings|^\s*$/.test(line))
+      .join('\n')
+    const text = [attempt.run?.console ?? '', runner].filter(Boolean).join('\n')
+    if (text) parts.push(`── run ${i + 1} (${attempt.topics.join(', ')}${attempt.skip.length ? `, without ${attempt.skip.join(', ')}` : ''}) ──\n${text}`)
+  })
+  const all = parts.join('\n')
+  return all.length > MAX_OUTPUT_CHARS ? `${all.slice(0, MAX_OUTPUT_CHARS)}\n… (${all.length - MAX_OUTPUT_CHARS} more characters not kept)` : all
+}

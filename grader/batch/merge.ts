@@ -1,0 +1,42 @@
+// `grade merge <dirs>`: the outputs of several shards combined into the files one unsharded run
+// writes. Shards must have graded the same course version with the same seed and topics.
+import { existsSync, readFileSync } from 'node:fs'
+import path from 'node:path'
+import type { BatchResult, StudentResult } from '../results.ts'
+import { writeOutputs } from './outputs/write-outputs.ts'
+
+export async function mergeShards(dirs: string[], out: string): Promise<{ batch: BatchResult; warnings: string[] }> {
+  if (dirs.length === 0) throw new Error('merge: give the output folders of the shards')
+  const shards = dirs.map((dir) => {
+    const file = path.join(dir, 'results.json')
+    if (!existsSync(file)) throw new Error(`merge: ${file} does not exist (did that shard finish?)`)
+    return { dir, batch: JSON.parse(readFileSync(file, 'utf8')) as BatchResult }
+  })
+  const first = shards[0]!.batch
+  for (const { dir, batch } of shards) {
+    const differs = [
+      batch.courseVersion !== first.courseVersion && `course version ${batch.courseVersion} ≠ ${first.courseVersion}`,
+      batch.seed !== first.seed && `seed ${batch.seed} ≠ ${first.seed} (give every shard the same --seed)`,
+      JSON.stringify(batch.topics) !== JSON.stringify(first.topics) && `topics ${batch.topics?.join(',')} ≠ ${first.topics?.join(',')}`,
+    ].filter(Boolean)
+    if (differs.length) throw new Error(`merge: ${dir} was graded differently from ${shards[0]!.dir}: ${differs.join('; ')}`)
+  }
+  const students = new Map<string, StudentResult>()
+  for (const { dir, batch } of shards) {
+    for (const student of batch.students) {
+      if (students.has(student.id)) throw new Error(`merge: student "${student.id}" is in more than one shard (${dir}); were the shards given the same --shard?`)
+      students.set(student.id, student)
+    }
+  }
+  const warnings = [...new Set(shards.flatMap(({ batch }) => (batch.sandbox?.warning ? [batch.sandbox.warning] : [])))]
+  const batch: BatchResult = {
+    courseVersion: first.courseVersion,
+    seed: first.seed,
+    ...(first.topics ? { topics: first.topics } : {}),
+    ...(first.sandbox ? { sandbox: { description: first.sandbox.description, ...(warnings.length ? { warning: warnings.join(' ') } : {}) } } : {}),
+    startedAt: shards.map((s) => s.batch.startedAt).sort()[0]!,
+    finishedAt: shards.map((s) => s.batch.finishedAt).sort().at(-1)!,
+    students: [...students.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
+  }
+  return { batch, warnings: await writeOutputs(out, batch) }
+}

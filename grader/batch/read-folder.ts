@@ -1,0 +1,86 @@
+// Lists a submission folder without trusting it: names are read as bytes (a name need not be valid
+// UTF-8), links are followed only to regular files inside the submission, nothing but regular
+// files and folders is read, and the walk is bounded in depth and size.
+import { lstatSync, readFileSync, readdirSync, realpathSync, statSync } from 'node:fs'
+import path from 'node:path'
+import { isInside } from '../paths.ts'
+import { type SubmissionEntry, type SubmissionListing, SKIPPED_FOLDERS, decodeName, showBytes } from './entries.ts'
+
+const MAX_DEPTH = 8
+const MAX_ENTRIES = 20_000
+
+export function listFolder(root: Buffer | string): SubmissionListing {
+  const rootBytes = Buffer.isBuffer(root) ? root : Buffer.from(root)
+  const realRoot = realpathSync(rootBytes, { encoding: 'utf8' })
+  const entries: SubmissionEntry[] = []
+  const notes: string[] = []
+  let seen = 0
+
+  const walk = (dirBytes: Buffer, relative: string, depth: number): void => {
+    let names: Buffer[]
+    try {
+      names = readdirSync(dirBytes, { encoding: 'buffer' })
+    } catch (error) {
+      notes.push(`could not read the folder ${relative || '.'}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`)
+      return
+    }
+    for (const nameBytes of names.sort(Buffer.compare)) {
+      if (++seen > MAX_ENTRIES) {
+        if (seen === MAX_ENTRIES + 1) notes.push(`more than ${MAX_ENTRIES} files and folders: the rest were not looked at`)
+        return
+      }
+      const full = Buffer.concat([dirBytes, Buffer.from(path.sep), nameBytes])
+      const name = decodeName(nameBytes)
+      const shown = `${relative}${name ?? showBytes(nameBytes)}`
+      let stats: ReturnType<typeof lstatSync>
+      try {
+        stats = lstatSync(full)
+      } catch {
+        continue // removed while we looked
+      }
+      if (name === undefined) {
+        entries.push(refusedEntry(shown, stats.isDirectory(), 'its name is not valid UTF-8, so it was left out'))
+        continue
+      }
+      if (stats.isDirectory()) {
+        if (SKIPPED_FOLDERS.has(name)) continue
+        entries.push({ path: shown, kind: 'dir', size: 0, read: async () => Buffer.alloc(0) })
+        if (depth < MAX_DEPTH) walk(full, `${shown}/`, depth + 1)
+      } else if (stats.isFile()) {
+        entries.push({ path: shown, kind: 'file', size: stats.size, read: async () => readFileSync(full) })
+      } else if (stats.isSymbolicLink()) {
+        entries.push(linkEntry(full, shown, realRoot))
+      } else {
+        entries.push(refusedEntry(shown, false, 'it is not a regular file'))
+      }
+    }
+  }
+  walk(rootBytes, '', 0)
+  return { entries, notes, close: () => {} }
+}
+
+/** A link is read as the file it points to, if that is a regular file inside the submission. */
+function linkEntry(full: Buffer, shown: string, realRoot: string): SubmissionEntry {
+  let target: string
+  try {
+    target = realpathSync(full, { encoding: 'utf8' })
+  } catch {
+    return refusedEntry(shown, false, 'it is a symbolic link to nothing')
+  }
+  if (!isInside(target, realRoot)) return refusedEntry(shown, false, 'it is a symbolic link to a file outside the submission')
+  const stats = statSync(target)
+  if (!stats.isFile()) return refusedEntry(shown, stats.isDirectory(), 'it is a symbolic link to a folder (links to folders are not followed)')
+  return { path: shown, kind: 'file', size: stats.size, read: async () => readFileSync(target) }
+}
+
+function refusedEntry(shown: string, isDir: boolean, why: string): SubmissionEntry {
+  return {
+    path: shown,
+    kind: isDir ? 'dir' : 'file',
+    size: 0,
+    read: async () => {
+      throw new Error(`${shown} was refused`)
+    },
+    refused: why,
+  }
+}

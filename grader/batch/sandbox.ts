@@ -1,0 +1,125 @@
+// The operating-system side of the sandbox, without containers.
+//
+// On Linux, `unshare` gives each submission new user, network, PID and mount namespaces: no network
+// at all, no sight of (or signal to) any process outside, and a view of the file system in which the
+// course is read-only and the answer key, the output folder and the submissions are empty. Before
+// the test runner starts, every capability is dropped, so nothing inside can undo that view.
+// Where namespaces are not available (macOS, kernels that forbid unprivileged user namespaces) the
+// grader says so, records it in the results, and relies on the Node permission model and the guards.
+import { spawnSync } from 'node:child_process'
+import { accessSync, constants, mkdtempSync, rmSync, mkdirSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+
+export type IsolationMode = 'auto' | 'namespaces' | 'node'
+
+export interface Sandbox {
+  namespaces: boolean
+  /** How the processes are contained, in one line for the results and the summary. */
+  description: string
+  /** Why containment is weaker than it could be, if it is. */
+  warning?: string
+  unshare?: string
+  setpriv?: string
+}
+
+/** Paths the submission's processes see differently: read-only, or hidden behind an empty folder. */
+export interface FileSystemView {
+  readOnly: string[]
+  hidden: string[]
+}
+
+export function detectSandbox(mode: IsolationMode): Sandbox {
+  const nodeOnly = 'Node permission model (reads limited to the course and the workspace, no writes, no child processes) and import guards'
+  const setpriv = which('setpriv')
+  if (mode === 'node') {
+    return { namespaces: false, description: nodeOnly, warning: 'Linux namespaces were turned off (--isolation node): no network or process isolation.', setpriv }
+  }
+  const unshare = which('unshare')
+  const problem = !unshare ? 'the unshare command was not found' : !setpriv ? 'the setpriv command was not found' : probe(unshare, setpriv)
+  if (problem) {
+    if (mode === 'namespaces') throw new Error(`--isolation namespaces: Linux namespaces are not available here: ${problem}`)
+    return {
+      namespaces: false,
+      description: nodeOnly,
+      warning: `Linux namespaces are not available (${problem}): student code is not cut off from the network or from other processes; see the README's containment table.`,
+      setpriv,
+    }
+  }
+  return {
+    namespaces: true,
+    description: `Linux user, network, PID and mount namespaces (no network, read-only course, answer key and outputs hidden, no capabilities) + ${nodeOnly}`,
+    unshare,
+    setpriv,
+  }
+}
+
+/** The command line that runs `command` inside the sandbox with the given view of the file system. */
+export function sandboxed(sandbox: Sandbox, command: string[], view: FileSystemView): { file: string; args: string[] } {
+  // Whatever happens to the grader (even `kill -9`), what it started goes with it.
+  const diesWithGrader = sandbox.setpriv ? [sandbox.setpriv, '--pdeathsig', 'KILL', '--'] : []
+  if (!sandbox.namespaces) {
+    const full = [...diesWithGrader, ...command]
+    return { file: full[0]!, args: full.slice(1) }
+  }
+  const script = [
+    'set -e',
+    ...view.readOnly.flatMap((dir) => [`mount --bind ${quote(dir)} ${quote(dir)}`, `mount -o remount,bind,ro ${quote(dir)}`]),
+    ...view.hidden.map((dir) => `if [ -d ${quote(dir)} ]; then mount -t tmpfs -o size=16k,mode=0555,nosuid,nodev,noexec course-grader-hidden ${quote(dir)}; fi`),
+    `exec ${quote(sandbox.setpriv!)} --no-new-privs --inh-caps=-all --bounding-set=-all -- "$@"`,
+  ].join('\n')
+  const full = [...diesWithGrader, sandbox.unshare!, '--user', '--map-root-user', '--net', '--pid', '--fork', '--mount-proc', '--kill-child', '--', '/bin/sh', '-c', script, 'course-sandbox', ...command]
+  return { file: full[0]!, args: full.slice(1) }
+}
+
+/**
+ * Node flags for the test processes: the permission model with reads limited to `read` (folders),
+ * writes to `write` (files), worker threads allowed (the watchdog is one), nothing else; a heap cap;
+ * and no `fetch`, the one network API that needs no import.
+ */
+export function testProcessFlags(options: { read: string[]; write: string[]; heapMb: number }): string[] {
+  return [
+    '--experimental-permission',
+    ...options.read.map((p) => `--allow-fs-read=${p}`),
+    ...options.write.map((p) => `--allow-fs-write=${p}`),
+    '--allow-worker',
+    `--max-old-space-size=${options.heapMb}`,
+    '--no-experimental-fetch',
+  ]
+}
+
+/** Tries the whole arrangement once on a scratch folder; returns what failed, if anything. */
+function probe(unshare: string, setpriv: string): string | undefined {
+  const scratch = mkdtempSync(path.join(os.tmpdir(), 'course-sandbox-probe-'))
+  try {
+    const hidden = path.join(scratch, 'hidden')
+    mkdirSync(hidden)
+    const { file, args } = sandboxed({ namespaces: true, description: '', unshare, setpriv }, ['/bin/sh', '-c', `test ! -e ${quote(path.join(hidden, 'x'))} && ! touch ${quote(path.join(scratch, 'ro'))} 2>/dev/null`], { readOnly: [scratch], hidden: [hidden] })
+    // The probe writes a file into the hidden folder first, which the sandboxed shell must not see.
+    spawnSync('/bin/sh', ['-c', `touch ${quote(path.join(hidden, 'x'))}`])
+    const result = spawnSync(file, args, { timeout: 10_000, encoding: 'utf8' })
+    if (result.error) return result.error.message
+    if (result.status !== 0) return (result.stderr || `exit code ${result.status}`).trim().split('\n')[0]
+    return undefined
+  } finally {
+    rmSync(scratch, { recursive: true, force: true })
+  }
+}
+
+function which(command: string): string | undefined {
+  for (const dir of (process.env.PATH ?? '/usr/bin:/bin').split(path.delimiter).concat(['/usr/bin', '/bin', '/usr/sbin', '/sbin'])) {
+    const candidate = path.join(dir, command)
+    try {
+      accessSync(candidate, constants.X_OK)
+      return candidate
+    } catch {
+      // not here
+    }
+  }
+  return undefined
+}
+
+/** A single-quoted shell word. */
+export function quote(text: string): string {
+  return `'${text.replace(/'/g, `'\\''`)}'`
+}

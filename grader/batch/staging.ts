@@ -1,0 +1,166 @@
+// Staging: the only step that reads a submission. It finds the `exercises/` layout inside it (the
+// submission itself, a folder in it, or a whole repository), takes the exercise source files of the
+// course's topics and nothing else, and writes them into a fresh workspace. Tests, manifests,
+// configuration and package.json always come from the course, never from the submission.
+import { createHash } from 'node:crypto'
+import { copyFileSync, existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs'
+import path from 'node:path'
+import { EXERCISES_DIR, isInside } from '../paths.ts'
+import { type SubmissionEntry, type SubmissionListing, printable } from './entries.ts'
+import { listFolder } from './read-folder.ts'
+import { CorruptZipError, listZip } from './read-zip.ts'
+
+export const STAGING_LIMITS = {
+  /** A single exercise file; the course's own answers are a few kilobytes. */
+  fileBytes: 512 * 1024,
+  totalBytes: 4 * 1024 * 1024,
+  files: 100,
+  /** Folders inside a topic folder (helpers/…). */
+  depth: 3,
+}
+
+const SEGMENT = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,99}$/
+const NOT_EXERCISE_CODE = /\.(test|spec|d)\.ts$/
+
+export interface Staged {
+  /** Folder of `NN-topic/` folders, what COURSE_TARGET points at. */
+  workspace: string
+  /** Files taken from the submission, relative to the workspace (`01-limits/limits.ts`). */
+  files: string[]
+  /** Topics with at least one file from the submission. */
+  topics: string[]
+  /** What was refused, ignored or filled in, for the teacher (untrusted names are escaped). */
+  notes: string[]
+  /** SHA-256 of the submitted files' paths and contents: what the cache key is made of. */
+  hash: string
+  /** Set when nothing can be graded: the reason. */
+  rejected?: string
+}
+
+/**
+ * Stages `source` (a folder, or a `.zip` file when `isZip`) into `workspace`, which must be a new,
+ * empty folder. `topics` are the course's topic folders; files of other folders are ignored.
+ */
+export async function stageSubmission(source: Buffer | string, isZip: boolean, workspace: string, topics: string[]): Promise<Staged> {
+  const result: Staged = { workspace, files: [], topics: [], notes: [], hash: '' }
+  let listing: SubmissionListing
+  try {
+    listing = isZip ? await listZip(source) : listFolder(source)
+  } catch (error) {
+    if (error instanceof CorruptZipError) return { ...result, hash: emptyHash(), rejected: `the zip file cannot be read: ${error.message}` }
+    throw error
+  }
+  try {
+    result.notes.push(...listing.notes)
+    const root = findExercisesRoot(listing.entries, topics)
+    for (const entry of listing.entries.filter((e) => e.refused)) result.notes.push(`refused ${printable(entry.path)}: ${entry.refused}`)
+    if (root === undefined) {
+      const what = listing.entries.filter((e) => !e.refused).length === 0 ? (isZip ? 'the zip file is empty' : 'the folder is empty') : 'no exercise files found'
+      return { ...result, hash: emptyHash(), rejected: `${what}: expected exercises/NN-topic/*.ts for one of ${topics.join(', ')}` }
+    }
+    await copyExerciseFiles(listing.entries, root, topics, result)
+  } finally {
+    listing.close()
+  }
+  if (result.files.length === 0) return { ...result, hash: emptyHash(), rejected: 'no exercise file could be used (see the notes)' }
+  fillMissingStubs(result)
+  return result
+}
+
+/**
+ * The folder holding the topic folders: an `exercises` folder if there is one (the shallowest),
+ * else the shallowest folder that directly holds a course topic folder with a `.ts` file.
+ */
+export function findExercisesRoot(entries: SubmissionEntry[], topics: string[]): string | undefined {
+  const topicSet = new Set(topics)
+  const candidates = new Set<string>()
+  for (const entry of entries) {
+    if (entry.refused || entry.kind !== 'file' || !entry.path.endsWith('.ts')) continue
+    const parts = entry.path.split('/')
+    parts.forEach((part, i) => {
+      if (topicSet.has(part) && i < parts.length - 1) candidates.add(parts.slice(0, i).join('/'))
+    })
+  }
+  const depth = (root: string) => (root === '' ? 0 : root.split('/').length)
+  const ranked = [...candidates].sort((a, b) => {
+    const exercisesFirst = Number(b.split('/').at(-1) === 'exercises') - Number(a.split('/').at(-1) === 'exercises')
+    return exercisesFirst || depth(a) - depth(b) || (a < b ? -1 : a > b ? 1 : 0)
+  })
+  return ranked[0]
+}
+
+async function copyExerciseFiles(entries: SubmissionEntry[], root: string, topics: string[], result: Staged): Promise<void> {
+  const prefix = root === '' ? '' : `${root}/`
+  const topicSet = new Set(topics)
+  const hash = createHash('sha256')
+  let total = 0
+  const seen = new Set<string>()
+  const candidates = entries
+    .filter((e) => !e.refused && e.kind === 'file' && e.path.startsWith(prefix))
+    .map((e) => ({ entry: e, relative: e.path.slice(prefix.length) }))
+    .filter(({ relative }) => topicSet.has(relative.split('/')[0]!))
+    .sort((a, b) => (a.relative < b.relative ? -1 : a.relative > b.relative ? 1 : 0))
+
+  for (const { entry, relative } of candidates) {
+    const parts = relative.split('/')
+    const name = parts.at(-1)!
+    if (!name.endsWith('.ts') || NOT_EXERCISE_CODE.test(name)) {
+      if (/\.(js|mjs|cjs|mts|cts|tsx|jsx)$/.test(name)) result.notes.push(`ignored ${printable(relative)}: only .ts exercise files are graded`)
+      continue // tests, manifests and lessons come from the course
+    }
+    const why = !parts.every((p) => SEGMENT.test(p))
+      ? 'its name may use only letters, digits, "_", "-" and "."'
+      : parts.length - 2 > STAGING_LIMITS.depth
+        ? `it is nested more than ${STAGING_LIMITS.depth} folders deep`
+        : seen.has(relative.toLowerCase())
+          ? 'another file has the same name (differing only in case)'
+          : result.files.length >= STAGING_LIMITS.files
+            ? `more than ${STAGING_LIMITS.files} exercise files`
+            : entry.size > STAGING_LIMITS.fileBytes
+              ? `it is larger than ${STAGING_LIMITS.fileBytes / 1024} KB`
+              : total + entry.size > STAGING_LIMITS.totalBytes
+                ? `the exercise files together exceed ${STAGING_LIMITS.totalBytes / 1024 / 1024} MB`
+                : undefined
+    if (why) {
+      result.notes.push(`refused ${printable(relative)}: ${why}`)
+      continue
+    }
+    let content: Buffer
+    try {
+      content = await entry.read()
+    } catch (error) {
+      result.notes.push(`refused ${printable(relative)}: it could not be read (${(error as Error).message})`)
+      continue
+    }
+    if (content.length > STAGING_LIMITS.fileBytes) {
+      result.notes.push(`refused ${printable(relative)}: it is larger than ${STAGING_LIMITS.fileBytes / 1024} KB`)
+      continue
+    }
+    const target = path.join(result.workspace, ...parts)
+    if (!isInside(target, result.workspace)) throw new Error(`staging: ${target} is outside the workspace`) // unreachable after the checks above
+    mkdirSync(path.dirname(target), { recursive: true })
+    writeFileSync(target, content, { flag: 'wx', mode: 0o444 })
+    seen.add(relative.toLowerCase())
+    total += content.length
+    result.files.push(relative)
+    hash.update(`${relative}\0${content.length}\0`).update(content)
+    if (!result.topics.includes(parts[0]!)) result.topics.push(parts[0]!)
+  }
+  result.topics.sort()
+  result.hash = hash.digest('hex')
+}
+
+/** A topic's exercise files the student left out are taken from the course's stubs, as if untouched. */
+function fillMissingStubs(result: Staged): void {
+  for (const topic of result.topics) {
+    const stubDir = path.join(EXERCISES_DIR, topic)
+    for (const name of readdirSync(stubDir).filter((n) => n.endsWith('.ts') && !NOT_EXERCISE_CODE.test(n))) {
+      const target = path.join(result.workspace, topic, name)
+      if (existsSync(target)) continue
+      copyFileSync(path.join(stubDir, name), target)
+      result.notes.push(`${topic}/${name} was not in the submission: the course's stub was used`)
+    }
+  }
+}
+
+const emptyHash = () => createHash('sha256').update('empty').digest('hex')

@@ -1,0 +1,172 @@
+// Runs one command for the grader and keeps it within bounds from outside: a wall-clock limit, a
+// resident-memory limit per process of its tree (checked from /proc, where there is one), and a cap
+// on the output kept. The command gets a process group of its own so that it can be ended whole.
+import { spawn } from 'node:child_process'
+import { readFileSync, readdirSync } from 'node:fs'
+
+export interface Limits {
+  wallClockMs: number
+  /** Resident memory allowed to any one process of the tree (MB); 0 for no check. */
+  rssMb: number
+  /** Output bytes kept: the first and last halves of this many, with a note of what was cut. */
+  outputBytes: number
+}
+
+export interface Supervised {
+  exitCode: number | null
+  signal: NodeJS.Signals | null
+  /** stdout and stderr interleaved, cut to `outputBytes` (untrusted). */
+  output: string
+  outputBytesSeen: number
+  timedOut: boolean
+  /** Processes ended for using too much memory. */
+  memoryKills: Array<{ pid: number; rssMb: number; command: string }>
+  durationMs: number
+}
+
+const POLL_MS = 250
+export const HAS_PROC = (() => {
+  try {
+    readdirSync('/proc/self')
+    return true
+  } catch {
+    return false
+  }
+})()
+
+/** Process groups started and not yet ended, so that an interrupted grader can end them. */
+const running = new Set<number>()
+
+/** Ends everything `supervise` started that is still running (the grader is being interrupted). */
+export function stopAll(): void {
+  for (const pid of running) {
+    try {
+      process.kill(-pid, 'SIGKILL')
+    } catch {
+      // already gone
+    }
+  }
+  running.clear()
+}
+
+export function supervise(command: string, args: string[], options: { env: NodeJS.ProcessEnv; cwd: string; limits: Limits }): Promise<Supervised> {
+  const { limits } = options
+  const started = Date.now()
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { cwd: options.cwd, env: options.env, stdio: ['ignore', 'pipe', 'pipe'], detached: true })
+    if (child.pid) running.add(child.pid)
+    const output = new CappedOutput(limits.outputBytes)
+    const memoryKills: Supervised['memoryKills'] = []
+    let timedOut = false
+    const killTree = () => {
+      try {
+        if (child.pid) process.kill(-child.pid, 'SIGKILL')
+      } catch {
+        // already gone
+      }
+    }
+    const wallClock = setTimeout(() => {
+      timedOut = true
+      killTree()
+    }, limits.wallClockMs)
+    const memory = limits.rssMb > 0 && HAS_PROC
+      ? setInterval(() => {
+          for (const pid of descendants(child.pid!)) {
+            const rssMb = residentMb(pid)
+            if (rssMb > limits.rssMb) {
+              memoryKills.push({ pid, rssMb: Math.round(rssMb), command: commandOf(pid) })
+              try {
+                process.kill(pid, 'SIGKILL')
+              } catch {
+                // already gone
+              }
+            }
+          }
+        }, POLL_MS)
+      : undefined
+    child.stdout.on('data', (chunk: Buffer) => output.add(chunk))
+    child.stderr.on('data', (chunk: Buffer) => output.add(chunk))
+    child.on('error', (error) => {
+      clearTimeout(wallClock)
+      if (memory) clearInterval(memory)
+      reject(error)
+    })
+    child.on('close', (exitCode, signal) => {
+      clearTimeout(wallClock)
+      if (memory) clearInterval(memory)
+      killTree() // anything the command left behind in its group
+      if (child.pid) running.delete(child.pid)
+      resolve({ exitCode, signal, output: output.text(), outputBytesSeen: output.seen, timedOut, memoryKills, durationMs: Date.now() - started })
+    })
+  })
+}
+
+/** Keeps the first and last halves of a byte budget; counts everything. */
+export class CappedOutput {
+  private head: Buffer[] = []
+  private headBytes = 0
+  private tail: Buffer[] = []
+  private tailBytes = 0
+  seen = 0
+  constructor(private readonly budget: number) {}
+
+  add(chunk: Buffer): void {
+    this.seen += chunk.length
+    const half = Math.floor(this.budget / 2)
+    if (this.headBytes < half) {
+      const part = chunk.subarray(0, half - this.headBytes)
+      this.head.push(part)
+      this.headBytes += part.length
+      chunk = chunk.subarray(part.length)
+    }
+    if (chunk.length === 0) return
+    this.tail.push(chunk)
+    this.tailBytes += chunk.length
+    while (this.tailBytes - this.tail[0]!.length >= half) this.tailBytes -= this.tail.shift()!.length
+  }
+
+  text(): string {
+    const head = Buffer.concat(this.head).toString('utf8')
+    let tail = Buffer.concat(this.tail)
+    const half = Math.floor(this.budget / 2)
+    if (tail.length > half) tail = tail.subarray(tail.length - half)
+    const cut = this.seen - this.headBytes - tail.length
+    return cut > 0 ? `${head}\n… (${cut} bytes of output not kept) …\n${tail.toString('utf8')}` : head + tail.toString('utf8')
+  }
+}
+
+/** Every process whose chain of parents leads to `root` (Linux /proc), root included. */
+export function descendants(root: number): number[] {
+  const parentOf = new Map<number, number>()
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue
+    try {
+      const stat = readFileSync(`/proc/${name}/stat`, 'utf8')
+      // The command name (field 2) may hold spaces and parentheses: the fields after the last ")" are safe.
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+      parentOf.set(Number(name), Number(fields[1]))
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  const result = [root]
+  for (let i = 0; i < result.length; i++) for (const [pid, parent] of parentOf) if (parent === result[i]) result.push(pid)
+  return result
+}
+
+function residentMb(pid: number): number {
+  try {
+    const kb = /VmRSS:\s+(\d+)\s+kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1]
+    return kb ? Number(kb) / 1024 : 0
+  } catch {
+    return 0
+  }
+}
+
+function commandOf(pid: number): string {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').slice(0, 3).join(' ').slice(0, 200)
+  } catch {
+    return ''
+  }
+}
