@@ -1,0 +1,210 @@
+import { describe } from 'vitest'
+import {
+  Mismatch, expectArgumentsUnchanged, expectClose, expectThrows, expectTrue, forAll, prose, recordPlot, topic,
+} from '../../grader/harness'
+import * as student from '@target/02-derivatives/derivatives'
+import { type Expr, add, evaluate, show, x } from '../../reference/public/expr'
+import {
+  DERIVE_TOL, FIXED_POINTS, awayFromCritical, composition, constantOrX, criticalTol, elementary, extremum, fieldCase,
+  powerOfX, productOfTerms, randomExpr, referenceSlope, saddle, samplePoints, secondOrderTolerance, smoothCase, sumOfTerms,
+} from '../../reference/oracles/derivatives'
+import { accidentalError } from '../../reference/oracles/errors'
+import { described } from '../../reference/oracles/described'
+
+const { graded } = topic(import.meta.url)
+
+/**
+ * With its default step, a numeric derivative must be within 1e-6 (absolute or relative) of f′(x).
+ * The test functions have |f| ≤ 1050 and |f‴| ≤ 30, so a central difference with any step from
+ * about 3e-7 to 4e-4 is within it (rounding ≈ 2.2e-16·1050/h, truncation ≤ h²·30/6); the
+ * lesson's h ≈ 6e-6·max(1, |x|) is within it by a factor of more than 20.
+ */
+const NUMERIC_TOL = { abs: 1e-6, rel: 1e-6 }
+/** The explicit step of the second-order tests: O(h) and O(h²) errors are 1000 times apart here. */
+const H = 1e-3
+
+describe('numericDerivative(f, x, h?)', () => {
+  graded('numericDerivative.accurate', 'with its default step, numericDerivative(f, x) is within 1e-6 of f′(x), even where |f| is near 1000', () => {
+    forAll({ input: smoothCase }, ({ input: { f, x: at, slope } }) =>
+      expectClose(`numericDerivative(f, ${at})`, student.numericDerivative(f, at), slope, NUMERIC_TOL),
+    )
+  })
+
+  graded('numericDerivative.central', `with an explicit step h = ${H}, the error is O(h²) (central), not O(h) (one-sided)`, () => {
+    recordErrorAgainstStep()
+    // f″(x) is at least 0.5 in size, so a one-sided difference misses f′(x) by at least
+    // h·|f″|/2 − h²·M₃/6 ≥ 2.45e-4, while a second-order method is within h²·M₃ + rounding ≤ 3.1e-5.
+    const curved = smoothCase.filter((s) => Math.abs(s.curvature) >= 0.5)
+    forAll({ input: curved }, ({ input: { f, x: at, slope, m3, size } }) => {
+      const tol = secondOrderTolerance(H, m3, size)
+      expectClose(`numericDerivative(f, ${at}, ${H})`, student.numericDerivative(f, at, H), slope, { abs: tol, rel: 0 })
+    })
+  })
+
+  graded('numericDerivative.badInput', 'a non-finite x, or a step h that is not a positive finite number, is refused with a RangeError', () => {
+    const f = described((t: number) => t * t, 'x => x * x')
+    for (const bad of [NaN, Infinity, -Infinity]) {
+      expectThrows(`numericDerivative(x => x * x, ${bad})`, () => student.numericDerivative(f, bad), [RangeError])
+    }
+    for (const bad of [0, -1e-3, NaN, Infinity]) {
+      expectThrows(`numericDerivative(x => x * x, 1, ${bad})`, () => student.numericDerivative(f, 1, bad), [RangeError])
+    }
+  })
+})
+
+/**
+ * For the report: the error of the student's numericDerivative(sin, 1, h) against h = 10⁻¹ … 10⁻¹²,
+ * beside the central difference's. Both fall like h² until rounding (≈ eps/h) takes over.
+ */
+function recordErrorAgainstStep(): void {
+  const steps = Array.from({ length: 12 }, (_, k) => 10 ** -(k + 1))
+  const errorOf = (estimate: (h: number) => number) =>
+    steps.map((h) => {
+      try {
+        return Math.log10(Math.abs(estimate(h) - Math.cos(1)))
+      } catch {
+        return NaN
+      }
+    })
+  recordPlot({
+    kind: 'curves',
+    title: 'numericDerivative(sin, 1, h): log₁₀ of the error for h = 10^−1 … 10^−12',
+    xLabel: 'k, where h = 10^−(k+1)',
+    yLabel: 'log₁₀ |error|',
+    series: [
+      { name: 'yours', values: errorOf((h) => student.numericDerivative(Math.sin, 1, h)) },
+      { name: 'central difference', values: errorOf((h) => (Math.sin(1 + h) - Math.sin(1 - h)) / (2 * h)) },
+    ],
+  })
+}
+
+const clip = (text: string, max = 300) => (text.length > max ? `${text.slice(0, max)} …` : text)
+
+/**
+ * derive(f) must have the value mathjs's derivative has, at every point where comparing is
+ * meaningful (f finite, and no pole, huge value or log(≤ 0) nearby; see `wellConditioned` for why
+ * DERIVE_TOL is safe there).
+ */
+function expectDerivative(expr: Expr, points: readonly number[]): void {
+  const result = student.derive(expr)
+  for (const at of [...points, ...FIXED_POINTS]) {
+    const want = referenceSlope(expr, at)
+    if (Number.isNaN(want)) continue
+    const got = evaluate(result, at)
+    expectClose(`derive(${show(expr)}) returned ${clip(show(result))}; at x = ${at} its value`, got, want, DERIVE_TOL)
+  }
+}
+
+describe('derive(expr)', () => {
+  graded('derive.constant', 'the constant rule: a constant has derivative 0, and x has derivative 1', () => {
+    forAll({ expr: constantOrX, points: samplePoints }, ({ expr, points }) => expectDerivative(expr, points))
+  })
+  graded('derive.power', 'the power rule: [xⁿ]′ = n·xⁿ⁻¹ for real n (negative and fractional too)', () => {
+    forAll({ expr: powerOfX, points: samplePoints }, ({ expr, points }) => expectDerivative(expr, points))
+  })
+  graded('derive.sum', 'the sum rule: [f + g]′ = f′ + g′ (sums of x and constants)', () => {
+    forAll({ expr: sumOfTerms, points: samplePoints }, ({ expr, points }) => expectDerivative(expr, points))
+  })
+  graded('derive.product', 'the product rule: [fg]′ = f′g + fg′ (products of x, constants and sums)', () => {
+    forAll({ expr: productOfTerms, points: samplePoints }, ({ expr, points }) => expectDerivative(expr, points))
+  })
+  graded('derive.trig', '[sin x]′ = cos x and [cos x]′ = −sin x', () => {
+    forAll({ points: samplePoints }, ({ points }) => {
+      expectDerivative(elementary.sin, points)
+      expectDerivative(elementary.cos, points)
+    })
+  })
+  graded('derive.exp', '[eˣ]′ = eˣ', () => {
+    forAll({ points: samplePoints }, ({ points }) => expectDerivative(elementary.exp, points))
+  })
+  graded('derive.log', '[ln x]′ = 1/x', () => {
+    forAll({ points: samplePoints }, ({ points }) => expectDerivative(elementary.log, points))
+  })
+  graded('derive.chain', 'the chain rule: [f(g(x))]′ = f′(g(x))·g′(x), for sin, cos, exp, log and powers of an inner function', () => {
+    forAll({ expr: composition, points: samplePoints }, ({ expr, points }) => expectDerivative(expr, points))
+  })
+  graded('derive.random', 'random expressions over every kind agree with mathjs’s derivative', () => {
+    forAll({ expr: randomExpr, points: samplePoints }, ({ expr, points }) => expectDerivative(expr, points), { numRuns: 200 })
+  })
+  graded('derive.badInput', 'a node of an unknown kind is refused with a TypeError that says so', () => {
+    const tan = { kind: 'tan', arg: x } as unknown as Expr
+    for (const [text, bad] of [['{ kind: "tan", arg: x }', tan], ['add(x, { kind: "tan", arg: x })', add(x, tan)]] as const) {
+      const what = `derive(${text})`
+      expectThrows(what, () => student.derive(bad), [TypeError])
+      expectNotAccidental(what, () => student.derive(bad))
+    }
+  })
+})
+
+/** A TypeError the engine raised (reading a property of undefined, …) does not name the problem. */
+function expectNotAccidental(what: string, call: () => unknown): void {
+  try {
+    call()
+  } catch (error) {
+    const why = accidentalError(error)
+    if (why) throw new Mismatch(`${what} crashed (${why}) instead of checking its input`, prose('an error of your own whose message names the problem'), prose(`${(error as Error).name}: ${(error as Error).message}`))
+  }
+}
+
+describe('gradient(f, x, h?)', () => {
+  graded('gradient.values', 'gradient(f, x) is within 1e-6 of ∇f(x) in every component, for f: ℝⁿ → ℝ with n = 1…4', () => {
+    forAll({ input: fieldCase }, ({ input: { f, x: point, gradient } }) =>
+      expectClose(`gradient(f, ${JSON.stringify(point)})`, student.gradient(f, point), gradient, NUMERIC_TOL),
+    )
+  })
+  graded('gradient.central', `with an explicit step h = ${H}, each component's error is O(h²) (central differences)`, () => {
+    // As in numericDerivative.central: along an axis with |∂²f/∂xᵢ²| ≥ 0.5 a one-sided difference
+    // is off by at least 2.45e-4; a second-order one is within h²·M₃ᵢ + rounding ≤ 3.1e-5.
+    const curved = fieldCase.filter((s) => s.curvature.some((k) => Math.abs(k) >= 0.5))
+    forAll({ input: curved }, ({ input: { f, x: point, gradient, m3, size } }) => {
+      const what = `gradient(f, ${JSON.stringify(point)}, ${H})`
+      const got = student.gradient(f, point, H)
+      expectTrue(Array.isArray(got) && got.length === point.length, `${what} must have one entry per coordinate`, { expected: gradient, actual: got })
+      gradient.forEach((gi, i) => expectClose(`${what}[${i}]`, got[i], gi, { abs: secondOrderTolerance(H, m3[i]!, size), rel: 0 }))
+    })
+  })
+  graded('gradient.badInput', 'an empty x, a non-finite coordinate, or a bad step is refused with a RangeError', () => {
+    const f = described((p: readonly number[]) => p.reduce((s, v) => s + v * v, 0), 'p => Σ p[i]²')
+    expectThrows('gradient(f, [])', () => student.gradient(f, []), [RangeError])
+    for (const bad of [NaN, Infinity]) expectThrows(`gradient(f, [1, ${bad}])`, () => student.gradient(f, [1, bad]), [RangeError])
+    for (const bad of [0, -1e-3, NaN]) expectThrows(`gradient(f, [1, 2], ${bad})`, () => student.gradient(f, [1, 2], bad), [RangeError])
+  })
+})
+
+describe('isCriticalPoint(f, x, tol)', () => {
+  graded('isCriticalPoint.extrema', 'at a local minimum or maximum, ∇f = 0: isCriticalPoint is true', () => {
+    forAll({ input: extremum, tol: criticalTol }, ({ input: { f, p, kind }, tol }) => {
+      const answer = student.isCriticalPoint(f, p, tol)
+      expectTrue(answer === true, `isCriticalPoint(f, ${JSON.stringify(p)}, ${tol}) = ${answer}, but p is a ${kind} of f`, { expected: true, actual: answer })
+    })
+  })
+  graded('isCriticalPoint.saddle', 'at a saddle point ∇f = 0 too (a critical point that is not an extremum): true', () => {
+    forAll({ input: saddle, tol: criticalTol }, ({ input: { f, p }, tol }) => {
+      const answer = student.isCriticalPoint(f, p, tol)
+      expectTrue(answer === true, `isCriticalPoint(f, ${JSON.stringify(p)}, ${tol}) = ${answer}, but ∇f = 0 at this saddle point`, { expected: true, actual: answer })
+    })
+  })
+  graded('isCriticalPoint.notCritical', 'where some partial derivative is at least 100·tol in size, isCriticalPoint is false', () => {
+    const away = criticalTol.chain((tol) => awayFromCritical(tol).map((input) => ({ ...input, tol })))
+    forAll({ input: away }, ({ input: { f, point, gradient, tol } }) => {
+      const answer = student.isCriticalPoint(f, point, tol)
+      expectTrue(answer === false, `isCriticalPoint(f, ${JSON.stringify(point)}, ${tol}) = ${answer}, but ∇f = ${JSON.stringify(gradient)} there`, { expected: false, actual: answer })
+    })
+  })
+  graded('isCriticalPoint.badInput', 'a tolerance that is not a positive finite number, or an empty x, is refused with a RangeError', () => {
+    const f = described((p: readonly number[]) => p[0]! ** 2, 'p => p[0]**2')
+    for (const bad of [0, -1e-3, NaN, Infinity]) expectThrows(`isCriticalPoint(f, [0], ${bad})`, () => student.isCriticalPoint(f, [0], bad), [RangeError])
+    expectThrows('isCriticalPoint(f, [], 1e-3)', () => student.isCriticalPoint(f, [], 1e-3), [RangeError])
+  })
+})
+
+describe('inputs', () => {
+  graded('derivatives.argumentsUnchanged', 'derive, gradient and isCriticalPoint leave their arguments unchanged', () => {
+    forAll({ field: fieldCase, expr: randomExpr }, ({ field: { f, x: point }, expr }) => {
+      expectArgumentsUnchanged(`gradient(f, ${JSON.stringify(point)})`, [point], (p) => student.gradient(f, p as number[]))
+      expectArgumentsUnchanged(`gradient(f, ${JSON.stringify(point)}, ${H})`, [point], (p) => student.gradient(f, p as number[], H))
+      expectArgumentsUnchanged(`isCriticalPoint(f, ${JSON.stringify(point)}, 1e-3)`, [point], (p) => student.isCriticalPoint(f, p as number[], 1e-3))
+      expectArgumentsUnchanged(`derive(${show(expr)})`, [expr], (e) => student.derive(e as Expr))
+    }, { numRuns: 50 })
+  })
+})

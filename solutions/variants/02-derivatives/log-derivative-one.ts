@@ -1,0 +1,33 @@
+/**
+ * [ln x]′ taken as 1 instead of 1/x (so [ln u]′ = u′).
+ * @replaces 02-derivatives/derivatives.ts
+ * @mustFail derive.log derive.random
+ */
+import { type Expr, add, c, cos, exp, mul, pow, sin } from '@course/expr'
+
+export * from '../../02-derivatives/derivatives.ts'
+
+export function derive(expr: Expr): Expr {
+  switch (expr.kind) {
+    case 'const':
+      return c(0)
+    case 'x':
+      return c(1)
+    case 'add':
+      return add(derive(expr.left), derive(expr.right))
+    case 'mul':
+      return add(mul(derive(expr.left), expr.right), mul(expr.left, derive(expr.right)))
+    case 'pow':
+      return expr.exponent === 0 ? c(0) : mul(mul(c(expr.exponent), pow(expr.base, expr.exponent - 1)), derive(expr.base))
+    case 'sin':
+      return mul(cos(expr.arg), derive(expr.arg))
+    case 'cos':
+      return mul(mul(c(-1), sin(expr.arg)), derive(expr.arg))
+    case 'exp':
+      return mul(exp(expr.arg), derive(expr.arg))
+    case 'log':
+      return derive(expr.arg) // 1·u′
+    default:
+      throw new TypeError(`unknown expression kind: ${JSON.stringify(expr)}`)
+  }
+}
