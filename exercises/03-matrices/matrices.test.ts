@@ -1,0 +1,196 @@
+import { describe } from 'vitest'
+import fc from 'fast-check'
+import { Mismatch, expectArgumentsUnchanged, expectClose, expectThrows, forAll, prose, topic } from '../../grader/harness'
+import * as student from '@target/03-matrices/matrices'
+import {
+  type Matrix, type Vector, anyMatrix, dim, dotTolerance, dyadic, leftDistributive, linearityCase, mathjsAdd, mathjsDot,
+  mathjsMatvec, mathjsMultiply, mathjsScale, mathjsTranspose, matrix, matrixAndVector, matrixPair, matvecTolerance,
+  mismatchedProduct, productPair, productTolerance, productTriple, real, rightDistributive, vector, vectorPair,
+} from '../../reference/oracles/matrices'
+import { accidentalError } from '../../reference/oracles/errors'
+
+const { graded } = topic(import.meta.url)
+
+/**
+ * Entrywise sums, scalar multiples and transposes involve one rounding per entry (or none), the
+ * same in every correct implementation: they must agree with mathjs exactly. The laws use entries
+ * that are multiples of 1/4, on which every product and sum here is exact (see `dyadic`).
+ */
+const EXACT = { abs: 0, rel: 0 }
+
+const shapeText = (A: Matrix) => `${A.length}×${A[0]?.length ?? 0}`
+
+/**
+ * Bad input must raise a RangeError or TypeError with a message, and not by accident: a TypeError
+ * from reading past the end of an array ("Cannot read properties of undefined") does not count.
+ */
+function expectShapeError(what: string, call: () => unknown): void {
+  expectThrows(what, call)
+  try {
+    call()
+  } catch (error) {
+    const why = accidentalError(error)
+    if (why) {
+      throw new Mismatch(
+        `${what} crashed (${why}) instead of checking the shapes`,
+        prose('a RangeError whose message names the shapes, e.g. "A is 2×3 but B is 2×2"'),
+        prose(`${(error as Error).name}: ${(error as Error).message}`),
+      )
+    }
+  }
+}
+
+describe('vectors: dot, add, scale', () => {
+  graded('dot.oracle', 'dot(u, v) agrees with mathjs dot (within the rounding of a sum of d products)', () => {
+    forAll({ pair: vectorPair(real) }, ({ pair: { u, v } }) =>
+      expectClose('dot(u, v)', student.dot(u, v), mathjsDot(u, v), { abs: dotTolerance(u, v), rel: 0 }),
+    )
+  })
+  graded('dot.mismatch', 'dot(u, v) of vectors of different lengths throws', () => {
+    expectShapeError('dot([1, 2, 3], [4, 5])', () => student.dot([1, 2, 3], [4, 5]))
+    expectShapeError('dot([1, 2], [3, 4, 5])', () => student.dot([1, 2], [3, 4, 5]))
+    const unequal = fc.tuple(dim, dim).filter(([n, m]) => n !== m).chain(([n, m]) => fc.record({ u: vector(n, dyadic), v: vector(m, dyadic) }))
+    forAll({ pair: unequal }, ({ pair: { u, v } }) => expectShapeError(`dot(u, v) with lengths ${u.length} and ${v.length}`, () => student.dot(u, v)), { numRuns: 30 })
+  })
+  graded('add.oracle', 'add(u, v) and add(A, B) agree with mathjs add, entry by entry, for vectors and for matrices', () => {
+    forAll({ vectors: vectorPair(real), matrices: matrixPair(real) }, ({ vectors: { u, v }, matrices: { A, B } }) => {
+      expectClose('add(u, v)', student.add(u, v), mathjsAdd(u, v), EXACT)
+      expectClose(`add(A, B) for ${shapeText(A)} matrices`, student.add(A, B), mathjsAdd(A, B), EXACT)
+    })
+  })
+  graded('add.mismatch', 'add of vectors of different lengths, matrices of different shapes, or a vector and a matrix throws', () => {
+    expectShapeError('add([1, 2, 3], [4, 5])', () => student.add([1, 2, 3], [4, 5]))
+    expectShapeError('add([[1, 2, 3], [4, 5, 6]], [[1, 2], [3, 4], [5, 6]])', () => student.add([[1, 2, 3], [4, 5, 6]], [[1, 2], [3, 4], [5, 6]]))
+    expectShapeError('add([[1, 2]], [[1, 2], [3, 4]])', () => student.add([[1, 2]], [[1, 2], [3, 4]]))
+    expectShapeError('add([[1, 2], [3, 4]], [[1, 2]])', () => student.add([[1, 2], [3, 4]], [[1, 2]]))
+    expectShapeError('add([[1, 2], [3, 4]], [[1], [3]])', () => student.add([[1, 2], [3, 4]], [[1], [3]]))
+    expectShapeError('add([1, 2], [[1, 2]])', () => student.add([1, 2] as unknown as Matrix, [[1, 2]]))
+    expectShapeError('add([[1, 2]], [1, 2])', () => student.add([[1, 2]], [1, 2] as unknown as Matrix))
+  })
+  graded('scale.oracle', 'scale(k, u) and scale(k, A) agree with mathjs multiply(k, ·), for vectors and for matrices', () => {
+    forAll({ k: real, u: fc.constantFrom(1, 2, 5).chain((n) => vector(n)), A: anyMatrix(real) }, ({ k, u, A }) => {
+      expectClose(`scale(${k}, u)`, student.scale(k, u), mathjsScale(k, u), EXACT)
+      expectClose(`scale(${k}, A) for a ${shapeText(A)} matrix`, student.scale(k, A), mathjsScale(k, A), EXACT)
+    })
+  })
+})
+
+describe('matrices: transpose, matmul, matvec, identity', () => {
+  graded('transpose.oracle', 'transpose(A) agrees with mathjs transpose: an n×m matrix becomes m×n', () => {
+    forAll({ A: anyMatrix(real) }, ({ A }) => expectClose(`transpose(A) of a ${shapeText(A)} matrix`, student.transpose(A), mathjsTranspose(A), EXACT))
+  })
+  graded('matmul.oracle', 'matmul(A, B) agrees with mathjs multiply on random shapes n×m · m×k (non-square included)', () => {
+    forAll({ pair: productPair(real) }, ({ pair: { A, B } }) =>
+      expectClose(`matmul(A, B) for ${shapeText(A)} · ${shapeText(B)}`, student.matmul(A, B), mathjsMultiply(A, B), { abs: productTolerance(A, B), rel: 0 }),
+    )
+  })
+  graded('matmul.mismatch', 'matmul(A, B) throws when A has not as many columns as B has rows', () => {
+    expectShapeError('matmul([[1, 2, 3], [4, 5, 6]], [[1, 2], [3, 4]])', () => student.matmul([[1, 2, 3], [4, 5, 6]], [[1, 2], [3, 4]]))
+    expectShapeError('matmul([[1, 2], [3, 4]], [[1, 2], [3, 4], [5, 6]])', () => student.matmul([[1, 2], [3, 4]], [[1, 2], [3, 4], [5, 6]]))
+    forAll({ pair: mismatchedProduct }, ({ pair: { A, B } }) => expectShapeError(`matmul(A, B) for ${shapeText(A)} · ${shapeText(B)}`, () => student.matmul(A, B)), { numRuns: 50 })
+  })
+  graded('matvec.oracle', 'matvec(A, v) agrees with mathjs multiply(A, v): an n×m matrix times a length-m vector has length n', () => {
+    forAll({ input: matrixAndVector(real) }, ({ input: { A, v } }) =>
+      expectClose(`matvec(A, v) for a ${shapeText(A)} matrix`, student.matvec(A, v), mathjsMatvec(A, v), { abs: matvecTolerance(A, v), rel: 0 }),
+    )
+  })
+  graded('matvec.mismatch', 'matvec(A, v) throws when v’s length is not A’s number of columns', () => {
+    expectShapeError('matvec([[1, 2, 3], [4, 5, 6]], [1, 2])', () => student.matvec([[1, 2, 3], [4, 5, 6]], [1, 2]))
+    expectShapeError('matvec([[1, 2], [3, 4], [5, 6]], [1, 2, 3])', () => student.matvec([[1, 2], [3, 4], [5, 6]], [1, 2, 3]))
+    const wrong = fc.tuple(dim, dim, dim).filter(([, m, d]) => m !== d).chain(([n, m, d]) => fc.record({ A: matrix(n, m, dyadic), v: vector(d, dyadic) }))
+    forAll({ input: wrong }, ({ input: { A, v } }) => expectShapeError(`matvec(A, v) for a ${shapeText(A)} matrix and length ${v.length}`, () => student.matvec(A, v)), { numRuns: 30 })
+  })
+  graded('identity.values', 'identity(n) is n×n with 1 on the diagonal and 0 elsewhere', () => {
+    for (let n = 1; n <= 8; n++) {
+      const expected = Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => (i === j ? 1 : 0)))
+      expectClose(`identity(${n})`, student.identity(n), expected, EXACT)
+    }
+  })
+  graded('identity.badSize', 'identity(n) throws unless n is an integer ≥ 1 (0, −1, 2.5, NaN, Infinity)', () => {
+    for (const bad of [0, -1, 2.5, NaN, Infinity]) expectShapeError(`identity(${bad})`, () => student.identity(bad))
+  })
+  graded('matrices.raggedOrEmpty', 'empty vectors and matrices, and ragged matrices (rows of different lengths), are refused', () => {
+    const ragged: Matrix[] = [[[1, 2], [3]], [[1], [2, 3]], [[1, 2, 3], [4, 5]]]
+    const empty: Matrix[] = [[], [[]], [[], []]]
+    const good = [[1, 2], [3, 4]]
+    for (const R of [...ragged, ...empty]) {
+      const text = JSON.stringify(R)
+      expectShapeError(`transpose(${text})`, () => student.transpose(R))
+      expectShapeError(`scale(2, ${text})`, () => student.scale(2, R))
+      expectShapeError(`add(${text}, ${text})`, () => student.add(R, R))
+      expectShapeError(`matmul(${text}, [[1, 2], [3, 4]])`, () => student.matmul(R, good))
+      expectShapeError(`matmul([[1, 2], [3, 4]], ${text})`, () => student.matmul(good, R))
+      expectShapeError(`matvec(${text}, [1, 2])`, () => student.matvec(R, [1, 2]))
+    }
+    expectShapeError('dot([], [])', () => student.dot([], []))
+    expectShapeError('add([], [])', () => student.add([] as Vector, [] as Vector))
+    expectShapeError('scale(2, [])', () => student.scale(2, [] as Vector))
+    expectShapeError('matvec([[1, 2], [3, 4]], [])', () => student.matvec(good, []))
+  })
+})
+
+/** The law must hold exactly; then `value` (one side of it) must be the exact result, so that a wrong operation fails here too. */
+function expectLaw(law: string, left: unknown, right: unknown, value: unknown, truth: unknown): void {
+  expectClose(`${law} fails: left side (received) ≠ right side (expected)`, left, right, EXACT)
+  expectClose(`${law} holds, but its value is not the true one (compare with the tests of each operation)`, value, truth, EXACT)
+}
+
+describe('the laws of the lecture', () => {
+  graded('law.associative', '(AB)C = A(BC) for A n×m, B m×k, C k×l', () => {
+    forAll({ input: productTriple() }, ({ input: { A, B, C } }) => {
+      const left = student.matmul(student.matmul(A, B), C)
+      const right = student.matmul(A, student.matmul(B, C))
+      expectLaw(`(AB)C = A(BC) for ${shapeText(A)}, ${shapeText(B)}, ${shapeText(C)}`, left, right, left, mathjsMultiply(mathjsMultiply(A, B), C))
+    })
+  })
+  graded('law.distributive', 'A(B + C) = AB + AC and (A + B)C = AC + BC', () => {
+    forAll({ l: leftDistributive(), r: rightDistributive() }, ({ l, r }) => {
+      const left1 = student.matmul(l.A, student.add(l.B, l.C))
+      const right1 = student.add(student.matmul(l.A, l.B), student.matmul(l.A, l.C))
+      expectLaw(`A(B + C) = AB + AC for A ${shapeText(l.A)}, B and C ${shapeText(l.B)}`, left1, right1, left1, mathjsMultiply(l.A, mathjsAdd(l.B, l.C)))
+      const left2 = student.matmul(student.add(r.A, r.B), r.C)
+      const right2 = student.add(student.matmul(r.A, r.C), student.matmul(r.B, r.C))
+      expectLaw(`(A + B)C = AC + BC for A and B ${shapeText(r.A)}, C ${shapeText(r.C)}`, left2, right2, left2, mathjsMultiply(mathjsAdd(r.A, r.B), r.C))
+    })
+  })
+  graded('law.transposeOfProduct', '(AB)ᵀ = BᵀAᵀ, on non-square shapes too', () => {
+    forAll({ pair: productPair(dyadic) }, ({ pair: { A, B } }) => {
+      const left = student.transpose(student.matmul(A, B))
+      const right = student.matmul(student.transpose(B), student.transpose(A))
+      expectLaw(`(AB)ᵀ = BᵀAᵀ for A ${shapeText(A)}, B ${shapeText(B)}`, left, right, left, mathjsTranspose(mathjsMultiply(A, B)))
+    })
+  })
+  graded('law.identity', 'AI = A and IA = A, with I of the right size on each side (A need not be square)', () => {
+    forAll({ A: anyMatrix(dyadic) }, ({ A }) => {
+      const [n, m] = [A.length, A[0]!.length]
+      expectClose(`matmul(A, identity(${m})) for a ${shapeText(A)} matrix A (received) must be A (expected)`, student.matmul(A, student.identity(m)), A, EXACT)
+      expectClose(`matmul(identity(${n}), A) for a ${shapeText(A)} matrix A (received) must be A (expected)`, student.matmul(student.identity(n), A), A, EXACT)
+    })
+  })
+  graded('law.linearity', 'A(xu + yv) = x·Au + y·Av and (xA + yB)u = x·Au + y·Bu', () => {
+    forAll({ input: linearityCase() }, ({ input: { A, B, u, v, x, y } }) => {
+      const left1 = student.matvec(A, student.add(student.scale(x, u), student.scale(y, v)))
+      const right1 = student.add(student.scale(x, student.matvec(A, u)), student.scale(y, student.matvec(A, v)))
+      expectLaw(`A(xu + yv) = x·Au + y·Av for x = ${x}, y = ${y}, A ${shapeText(A)}`, left1, right1, student.matvec(A, u), mathjsMatvec(A, u))
+      const left2 = student.matvec(student.add(student.scale(x, A), student.scale(y, B)), u)
+      const right2 = student.add(student.scale(x, student.matvec(A, u)), student.scale(y, student.matvec(B, u)))
+      expectLaw(`(xA + yB)u = x·Au + y·Bu for x = ${x}, y = ${y}, A ${shapeText(A)}`, left2, right2, left2, mathjsMatvec(mathjsAdd(mathjsScale(x, A), mathjsScale(y, B)), u))
+    })
+  })
+})
+
+describe('inputs', () => {
+  graded('matrices.argumentsUnchanged', 'no function changes its arguments (each returns a new array)', () => {
+    const input = fc.record({ vectors: vectorPair(real), same: matrixPair(real), product: productPair(real), mv: matrixAndVector(real), k: real })
+    forAll({ input }, ({ input: { vectors, same, product, mv, k } }) => {
+      expectArgumentsUnchanged('dot(u, v)', [vectors.u, vectors.v], (u, v) => student.dot(u as Vector, v as Vector))
+      expectArgumentsUnchanged('add(u, v)', [vectors.u, vectors.v], (u, v) => student.add(u as Vector, v as Vector))
+      expectArgumentsUnchanged('add(A, B)', [same.A, same.B], (A, B) => student.add(A as Matrix, B as Matrix))
+      expectArgumentsUnchanged(`scale(${k}, u)`, [vectors.u], (u) => student.scale(k, u as Vector))
+      expectArgumentsUnchanged(`scale(${k}, A)`, [same.A], (A) => student.scale(k, A as Matrix))
+      expectArgumentsUnchanged('transpose(A)', [same.A], (A) => student.transpose(A as Matrix))
+      expectArgumentsUnchanged('matmul(A, B)', [product.A, product.B], (A, B) => student.matmul(A as Matrix, B as Matrix))
+      expectArgumentsUnchanged('matvec(A, v)', [mv.A, mv.v], (A, v) => student.matvec(A as Matrix, v as Vector))
+    }, { numRuns: 50 })
+  })
+})
