@@ -97,27 +97,51 @@ export const DATASETS: DatasetSpec[] = [
   },
   {
     name: 'feature_extraction1',
-    description: 'Concentric circles: class 1 inside radius 2, class 0 in the ring 3 to 5. No line separates them; the radius does.',
+    description:
+      'Concentric circles: class 1 (460 points) inside radius 2, class 0 (540) in the ring 3 to 5. No line separates them; the radius does. ' +
+      'Every point p comes with its mirror image −p in the same class, so the cross-entropy gradient with respect to w vanishes at w = 0: ' +
+      'logistic regression on (x, y) learns to answer the majority class, exactly chance (07).',
     columns: ['x', 'y', 'class'],
     seed: 3131,
-    generate: (rng) =>
-      balancedLabels(rng, 1000).map((label) => {
+    generate: (rng) => {
+      const rows = Array.from({ length: 500 }, (_, i) => (i < 230 ? 1 : 0)).flatMap((label) => {
         const r = label === 1 ? 2 * Math.sqrt(rng()) : 3 + 2 * rng()
         const t = 2 * Math.PI * rng()
-        return [round(r * Math.cos(t), 4), round(r * Math.sin(t), 4), label]
-      }),
+        const x = round(r * Math.cos(t), 4)
+        const y = round(r * Math.sin(t), 4)
+        // 0 − v rather than −v: the mirror of a 0 is 0, not −0 (which the CSV could not keep).
+        return [[x, y, label], [0 - x, 0 - y, label]]
+      })
+      for (let i = rows.length - 1; i > 0; i--) {
+        const j = Math.floor(rng() * (i + 1))
+        ;[rows[i], rows[j]] = [rows[j]!, rows[i]!]
+      }
+      return rows
+    },
   },
   {
     name: 'feature_extraction2',
-    description: 'Quadrants: points in [−5, 5]², class 1 where x·y > 0. No line separates them; the product x·y does.',
+    description:
+      'Quadrants: points in [−5, 5]² (never on an axis), class 1 (460 points) where x·y > 0, class 0 (540) where x·y < 0. No line separates them; ' +
+      'the product x·y does. Every point p comes with its mirror image −p, which has the same product, so logistic regression on (x, y) ' +
+      'learns to answer the majority class, exactly chance (07).',
     columns: ['x', 'y', 'class'],
     seed: 3232,
-    generate: (rng) =>
-      Array.from({ length: 1000 }, () => {
-        const x = round(10 * rng() - 5, 4)
-        const y = round(10 * rng() - 5, 4)
-        return [x, y, x * y > 0 ? 1 : 0]
-      }),
+    generate: (rng) => {
+      /** A coordinate's size in (0, 5] with four decimals, never 0, so that x·y has a sign. */
+      const size = () => Math.max(round(5 * (1 - rng()), 4), 0.0001)
+      const rows = Array.from({ length: 500 }, (_, i) => (i < 230 ? 1 : 0)).flatMap((label) => {
+        const s = rng() < 0.5 ? 1 : -1
+        const x = s * size()
+        const y = (label === 1 ? s : -s) * size()
+        return [[x, y, label], [-x, -y, label]]
+      })
+      for (let i = rows.length - 1; i > 0; i--) {
+        const j = Math.floor(rng() * (i + 1))
+        ;[rows[i], rows[j]] = [rows[j]!, rows[i]!]
+      }
+      return rows
+    },
   },
   {
     name: 'feature_extraction3',
