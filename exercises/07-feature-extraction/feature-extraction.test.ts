@@ -1,0 +1,198 @@
+import { describe } from 'vitest'
+import fc from 'fast-check'
+import { expectArgumentsUnchanged, expectClose, expectThrows, expectTrue, forAll, prose, recordPlot, topic } from '../../grader/harness'
+import * as student from '@target/07-feature-extraction/feature-extraction'
+import {
+  type HeldOut, PLOT_EXTENT, PLOT_RESOLUTION, PRIMES, boundaryGrid, exponentVectors, fitReference, heldOutSplit, majorityRate, monomial,
+  monomialCount, pointArb, productRef, radiusRef, standardizeRef,
+} from '../../reference/oracles/feature-extraction'
+
+const { graded } = topic(import.meta.url)
+
+// ---- radius and product ----
+
+describe('radius([x, y]) and product([x, y])', () => {
+  graded('radius.hypot', 'radius([x, y]) = √(x² + y²)', () => {
+    // Two correctly rounded ways of computing it differ by at most a few ulps; 1e-300 covers subnormal inputs.
+    forAll({ p: pointArb }, ({ p }) => expectClose(`radius(${JSON.stringify(p)})`, student.radius(p), radiusRef(p), { rel: 1e-14, abs: 1e-300 }),
+      { examples: [{ p: [3, 4] }, { p: [0, 0] }, { p: [-5, 0] }] })
+  })
+  graded('radius.rotationInvariant', 'the radius does not change when the point is rotated about the origin, reflected, or its coordinates swapped', () => {
+    forAll({ p: pointArb, theta: fc.double({ min: 0, max: 2 * Math.PI, noNaN: true }) }, ({ p, theta }) => {
+      const [x, y] = p as [number, number]
+      const r = student.radius(p)
+      // Rotating in floating point moves the point by about 2e-16·|p|.
+      const rotated = [x * Math.cos(theta) - y * Math.sin(theta), x * Math.sin(theta) + y * Math.cos(theta)]
+      expectClose(`radius(${JSON.stringify(rotated)}) (the point rotated by ${theta})`, student.radius(rotated), r, { rel: 1e-12, abs: 1e-300 })
+      expectClose(`radius([${-x}, ${-y}])`, student.radius([-x, -y]), r, { rel: 1e-14, abs: 0 })
+      expectClose(`radius([${y}, ${x}])`, student.radius([y, x]), r, { rel: 1e-14, abs: 0 })
+    })
+  })
+  graded('radius.extremes', 'radius is right for huge and tiny coordinates: radius([3e200, 4e200]) = 5e200, radius([3e-200, 4e-200]) = 5e-200', () => {
+    const cases: [number[], number][] = [[[3e200, 4e200], 5e200], [[-3e-200, 4e-200], 5e-200], [[1e300, 1e300], Math.SQRT2 * 1e300], [[5e-324, 0], 5e-324]]
+    for (const [p, r] of cases) expectClose(`radius(${JSON.stringify(p)})`, student.radius(p), r, { rel: 1e-14, abs: 0 })
+  })
+  graded('product.exact', 'product([x, y]) is x·y', () => {
+    forAll({ p: pointArb }, ({ p }) => expectClose(`product(${JSON.stringify(p)})`, student.product(p), productRef(p), { rel: 0, abs: 0 }))
+  })
+  graded('product.sign', 'the product is positive in the first and third quadrants, negative in the second and fourth, 0 on the axes; a quarter turn flips its sign', () => {
+    const size = fc.oneof(fc.constant(0), fc.double({ min: 1e-3, max: 1e6, noNaN: true }))
+    forAll({ a: size, b: size, sx: fc.constantFrom(1, -1), sy: fc.constantFrom(1, -1) }, ({ a, b, sx, sy }) => {
+      const [x, y] = [sx * a, sy * b]
+      const p = student.product([x, y])
+      const expected = a === 0 || b === 0 ? 0 : sx * sy
+      expectTrue(Math.sign(p) === expected || (expected === 0 && p === 0), `product([${x}, ${y}]) = ${p} has the wrong sign`, { expected: prose(expected === 0 ? '0' : expected > 0 ? 'a positive number' : 'a negative number'), actual: p })
+      const turned = student.product([-y, x])
+      expectClose(`product([${-y}, ${x}]) (the point turned by 90°)`, turned, -p, { rel: 0, abs: 0 })
+    })
+  })
+})
+
+// ---- polynomial features ----
+
+const polyCase = fc.record({ d: fc.integer({ min: 1, max: 4 }), degree: fc.integer({ min: 1, max: 4 }) })
+
+describe('polynomialFeatures(x, degree)', () => {
+  graded('polynomialFeatures.count', 'there are C(d + degree, degree) − 1 monomials of degree 1 to degree in d variables (5 for [x, y] and degree 2)', () => {
+    forAll({ c: polyCase }, ({ c: { d, degree } }) => {
+      const out = student.polynomialFeatures(PRIMES.slice(0, d), degree)
+      expectTrue(Array.isArray(out) && out.length === monomialCount(d, degree), `polynomialFeatures of ${d} variables, degree ${degree}, gave ${Array.isArray(out) ? out.length : 'no'} features`, { expected: monomialCount(d, degree), actual: Array.isArray(out) ? out.length : out })
+    }, { examples: [{ c: { d: 2, degree: 2 } }] })
+  })
+  graded('polynomialFeatures.monomials', 'the features are exactly the monomials x₁^e₁⋯x_d^e_d with 1 ≤ e₁ + ⋯ + e_d ≤ degree, each once, in a fixed order', () => {
+    // At x = (2, 3, 5, 7), every monomial is a different whole number (unique factorisation), so each
+    // feature tells which monomial it is; then the same positions must hold the same monomials at any x.
+    forAll({ c: polyCase, x: fc.array(fc.double({ min: -3, max: 3, noNaN: true }), { minLength: 4, maxLength: 4 }) }, ({ c: { d, degree }, x }) => {
+      const primes = PRIMES.slice(0, d)
+      const exponents = exponentVectors(d, degree)
+      const byValue = new Map(exponents.map((e) => [monomial(primes, e), e]))
+      const out = student.polynomialFeatures(primes, degree)
+      const sorted = [...byValue.keys()].sort((a, b) => a - b)
+      expectClose(`polynomialFeatures(${JSON.stringify(primes)}, ${degree}), sorted`, Array.isArray(out) ? out.slice().sort((a, b) => a - b) : out, sorted, { rel: 0, abs: 0 })
+      const order = out.map((v) => byValue.get(v)!)
+      const point = x.slice(0, d)
+      // Products of up to 4 factors, each rounded: a relative 1e-14 is ample.
+      expectClose(`polynomialFeatures(${JSON.stringify(point)}, ${degree}) (in the order your features have at ${JSON.stringify(primes)})`,
+        student.polynomialFeatures(point, degree), order.map((e) => monomial(point, e)), { rel: 1e-14, abs: 1e-300 })
+    }, { examples: [{ c: { d: 2, degree: 2 }, x: [1.5, -2, 0, 0] }] })
+  })
+})
+
+// ---- standardize ----
+
+/** A column with spread: values in [−1000, 1000] whose range is at least 1e-3·(1 + max |x|), so cancellation stays harmless. */
+const spreadColumn = (n: number) =>
+  fc.array(fc.double({ min: -1000, max: 1000, noNaN: true }), { minLength: n, maxLength: n })
+    .filter((c) => Math.max(...c) - Math.min(...c) >= 1e-3 * (1 + Math.max(...c.map(Math.abs))))
+const constantColumn = (n: number) => fc.oneof(fc.constantFrom(0, 0.1, -3.7, 1e10), fc.double({ min: -1e6, max: 1e6, noNaN: true })).map((v) => Array.from({ length: n }, () => v))
+const columnsToRows = (columns: number[][]) => columns[0]!.map((_, i) => columns.map((c) => c[i]!))
+
+const spreadMatrix = fc.record({ n: fc.integer({ min: 2, max: 30 }), d: fc.integer({ min: 1, max: 4 }) })
+  .chain(({ n, d }) => fc.array(spreadColumn(n), { minLength: d, maxLength: d }))
+  .map(columnsToRows)
+
+const mixedMatrix = fc.record({ n: fc.integer({ min: 1, max: 20 }), kinds: fc.array(fc.boolean(), { minLength: 1, maxLength: 4 }) })
+  .chain(({ n, kinds }) => fc.tuple(...kinds.map((constant) => (constant || n === 1 ? constantColumn(n) : spreadColumn(n)))))
+  .map(columnsToRows)
+
+describe('standardize(X)', () => {
+  graded('standardize.meanZeroVarianceOne', 'every standardized column has mean 0 and variance 1 (with 1/n)', () => {
+    forAll({ X: spreadMatrix }, ({ X }) => {
+      const { Z } = student.standardize(X)
+      const n = X.length
+      X[0]!.forEach((_, j) => {
+        const column = Z.map((row) => row[j]!)
+        // Deviations lose at most a relative 1e-13 here (range ≥ 1e-3 of the magnitude).
+        expectClose(`the mean of column ${j} of Z`, column.reduce((s, v) => s + v, 0) / n, 0, { abs: 1e-9, rel: 0 })
+        expectClose(`the variance (1/n) of column ${j} of Z`, column.reduce((s, v) => s + v * v, 0) / n, 1, { abs: 1e-9, rel: 0 })
+      })
+    })
+  })
+  graded('standardize.formula', 'mean and scale are the columns\' mean and standard deviation (as mathjs computes them), and Z = (X − mean)/scale', () => {
+    forAll({ X: mixedMatrix }, ({ X }) => {
+      const result = student.standardize(X)
+      const ref = standardizeRef(X)
+      expectClose('standardize(X).mean', result.mean, ref.mean, { rel: 1e-12, abs: 1e-9 })
+      expectClose('standardize(X).scale', result.scale, ref.scale, { rel: 1e-9, abs: 0 })
+      expectClose('standardize(X).Z', result.Z, ref.Z, { rel: 1e-9, abs: 1e-9 })
+    })
+  })
+  graded('standardize.constantColumn', 'a constant column does not divide by zero: its Z column is 0, its mean the constant, its scale 1', () => {
+    forAll({ X: mixedMatrix }, ({ X }) => {
+      const result = student.standardize(X)
+      X[0]!.forEach((v, j) => {
+        if (!X.every((row) => row[j] === v)) return
+        expectClose(`column ${j} of Z (the column is constant: ${v})`, result.Z.map((row) => row[j]), X.map(() => 0), { abs: 1e-9, rel: 0 })
+        expectClose(`mean[${j}] of a column that is constantly ${v}`, result.mean[j], v, { rel: 1e-12, abs: 0 })
+        expectClose(`scale[${j}] of a constant column`, result.scale[j], 1, { abs: 0, rel: 0 })
+      })
+    }, { examples: [{ X: [[0.1], [0.1], [0.1]] }, { X: [[1, 5]] }, { X: [[2, 0.1], [4, 0.1], [9, 0.1]] }] })
+  })
+})
+
+// ---- the data sets: raw features against extracted ones ----
+
+const REQUIRED = 0.95
+
+/** The reference trainer on features made by `feature`, scored on the held-out rows. */
+function heldOutAccuracy(split: HeldOut, feature: (p: number[]) => number[]): { accuracy: number; probability: (p: number[]) => number } {
+  const fitted = fitReference(split.train.X.map(feature), split.train.y)
+  return { accuracy: fitted.accuracy(split.test.X.map(feature), split.test.y), probability: (p) => fitted.probability(feature(p)) }
+}
+
+function dataTest(name: 'feature_extraction1' | 'feature_extraction2', shape: string, what: string, mine: (p: number[]) => number[], theirs: (p: number[]) => number[]): void {
+  const split = heldOutSplit(name)
+  const raw = heldOutAccuracy(split, (p) => p)
+  recordPlot({
+    kind: 'decision-boundary', dataset: name, extent: PLOT_EXTENT, resolution: PLOT_RESOLUTION,
+    title: `${shape}: logistic regression on the raw (x, y), ${(100 * raw.accuracy).toFixed(1)}% held out: the majority class (${(100 * majorityRate(split.test.y)).toFixed(1)}%) everywhere (the same for everyone)`,
+    student: boundaryGrid(raw.probability),
+  })
+  const yours = heldOutAccuracy(split, mine)
+  const reference = heldOutAccuracy(split, theirs)
+  recordPlot({
+    kind: 'decision-boundary', dataset: name, extent: PLOT_EXTENT, resolution: PLOT_RESOLUTION,
+    title: `${shape}: logistic regression on ${what}, ${(100 * yours.accuracy).toFixed(1)}% held out (reference ${(100 * reference.accuracy).toFixed(1)}%)`,
+    student: boundaryGrid(yours.probability), reference: boundaryGrid(reference.probability),
+  })
+  expectTrue(yours.accuracy >= REQUIRED, `logistic regression on ${what} gets ${(100 * yours.accuracy).toFixed(1)}% of the held-out ${shape} right`, {
+    expected: prose(`at least ${100 * REQUIRED}% (the reference feature gets ${(100 * reference.accuracy).toFixed(1)}%)`),
+    actual: prose(`${(100 * yours.accuracy).toFixed(1)}%`),
+  })
+}
+
+describe('feature extraction on the lecture\'s data sets', () => {
+  graded('circles.radius', 'circles (feature_extraction1): logistic regression on your radius gets ≥ 95% of the held-out points, where (x, y) gets only the majority class', () => {
+    dataTest('feature_extraction1', 'circles', 'your radius', (p) => [student.radius(p)], (p) => [radiusRef(p)])
+  })
+  graded('quadrants.product', 'quadrants (feature_extraction2): logistic regression on your product x·y gets ≥ 95% of the held-out points', () => {
+    dataTest('feature_extraction2', 'quadrants', 'your product x·y', (p) => [student.product(p)], (p) => [productRef(p)])
+  })
+  graded('polynomialFeatures.separates', 'your degree-2 polynomial features (x, y, x², xy, y²) separate both the circles and the quadrants (≥ 95% held out)', () => {
+    const reference = (p: number[]) => exponentVectors(2, 2).map((e) => monomial(p, e))
+    dataTest('feature_extraction1', 'circles', 'your degree-2 polynomial features', (p) => student.polynomialFeatures(p, 2), reference)
+    dataTest('feature_extraction2', 'quadrants', 'your degree-2 polynomial features', (p) => student.polynomialFeatures(p, 2), reference)
+  })
+})
+
+describe('bad input and arguments', () => {
+  graded('features.badInput', 'points that are not two finite numbers, an empty x, a bad degree and empty or ragged matrices are refused', () => {
+    for (const p of [[1], [1, 2, 3], [NaN, 1], [1, Infinity], []]) {
+      expectThrows(`radius(${JSON.stringify(p)})`, () => student.radius(p))
+      expectThrows(`product(${JSON.stringify(p)})`, () => student.product(p))
+    }
+    expectThrows('polynomialFeatures([], 2)', () => student.polynomialFeatures([], 2))
+    expectThrows('polynomialFeatures([1, NaN], 2)', () => student.polynomialFeatures([1, NaN], 2))
+    for (const degree of [0, -1, 1.5, NaN]) expectThrows(`polynomialFeatures([1, 2], ${degree})`, () => student.polynomialFeatures([1, 2], degree))
+    expectThrows('standardize([])', () => student.standardize([]))
+    expectThrows('standardize([[]])', () => student.standardize([[]]))
+    expectThrows('standardize([[1, 2], [3]])', () => student.standardize([[1, 2], [3]]))
+    expectThrows('standardize([[1, NaN], [3, 4]])', () => student.standardize([[1, NaN], [3, 4]]))
+  })
+  graded('features.argumentsUnchanged', 'no function changes the arrays it is given', () => {
+    expectArgumentsUnchanged('radius', [[3, -4]], (p) => student.radius(p as number[]))
+    expectArgumentsUnchanged('product', [[3, -4]], (p) => student.product(p as number[]))
+    expectArgumentsUnchanged('polynomialFeatures', [[2, -1, 0.5], 3], (x, k) => student.polynomialFeatures(x as number[], k as number))
+    expectArgumentsUnchanged('standardize', [[[1, 5, 2], [3, 5, -2], [-4, 5, 0]]], (X) => student.standardize(X as number[][]))
+  })
+})
