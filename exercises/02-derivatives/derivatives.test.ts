@@ -16,8 +16,9 @@ const { graded } = topic(import.meta.url)
 /**
  * With its default step, a numeric derivative must be within 1e-6 (absolute or relative) of f′(x).
  * The test functions have |f| ≤ 1050 and |f‴| ≤ 30, so a central difference with any step from
- * about 3e-7 to 4e-4 is within it (rounding ≈ 2.2e-16·1050/h, truncation ≤ h²·30/6); the
- * lesson's h ≈ 6e-6·max(1, |x|) is within it by a factor of more than 20.
+ * about 3e-7 to 1e-4 (times max(1, |x|)) is within it: rounding ≈ 2.2e-16·1050/h, truncation
+ * ≤ h²·30/6. With the lesson's h = ∛eps·max(1, |x|) the worst error over 5000 sampled cases was
+ * 1/55 of the tolerance.
  */
 const NUMERIC_TOL = { abs: 1e-6, rel: 1e-6 }
 /** The explicit step of the second-order tests: O(h) and O(h²) errors are 1000 times apart here. */
