@@ -52,7 +52,7 @@ describe('reference/public/tf.ts', () => {
       expect(mine.kernelFunc).not.toBe(original.kernelFunc)
       convCases.forEach(({ x, filter, strides, pad }, k) => {
         const input = randomTensor(x, 10 + k)
-        const dy = randomTensor(tf.conv2d(input as tf.Tensor4D, tf.zeros(filter) as tf.Tensor4D, strides, pad).shape as number[], 20 + k)
+        const dy = randomTensor(tf.conv2d(input as tf.Tensor4D, tf.zeros(filter as [number, number, number, number]) as tf.Tensor4D, strides, pad).shape as number[], 20 + k)
         const attrs = { strides, pad, dataFormat: 'NHWC', dimRoundingMode: undefined, filterShape: filter }
         expect(runKernel(mine, { x: input, dy }, attrs)).toEqual(runKernel(original, { x: input, dy }, attrs))
       })
