@@ -1,0 +1,207 @@
+// The reports' own words in the course's two languages. Templates ask for a key with {{t "key"}};
+// code asks with t(lang, key, values). Hints and topic titles come localised from the manifests.
+import type { Lang } from '../harness/lang.ts'
+import type { TestStatus, TopicStatus } from '../scoring.ts'
+
+export type { Lang }
+export const LANGS: Lang[] = ['en', 'zh-TW']
+
+const STRINGS = {
+  // page furniture
+  studentReportTitle: { en: 'Report for {id}', 'zh-TW': '{id} 的成績報告' },
+  classPageTitle: { en: 'Class results', 'zh-TW': '全班成績' },
+  lessonTitle: { en: 'Lesson {topic}', 'zh-TW': '課文 {topic}' },
+  contents: { en: 'Contents', 'zh-TW': '目錄' },
+  generated: { en: 'Generated {date}', 'zh-TW': '產生於 {date}' },
+  courseVersion: { en: 'course version', 'zh-TW': '課程版本' },
+  backToClass: { en: 'Class page', 'zh-TW': '全班頁面' },
+  skipToContent: { en: 'Skip to content', 'zh-TW': '跳到內容' },
+  language: { en: 'Language', 'zh-TW': '語言' },
+
+  // student report
+  total: { en: 'Total', 'zh-TW': '總分' },
+  points: { en: 'points', 'zh-TW': '分' },
+  pointsShort: { en: 'pts', 'zh-TW': '分' },
+  seed: { en: 'Seed', 'zh-TW': '亂數種子' },
+  backend: { en: 'TensorFlow.js backend', 'zh-TW': 'TensorFlow.js 後端' },
+  duration: { en: 'Duration', 'zh-TW': '執行時間' },
+  submission: { en: 'Submission', 'zh-TW': '繳交檔案' },
+  topics: { en: 'Topics', 'zh-TW': '主題' },
+  topic: { en: 'Topic', 'zh-TW': '主題' },
+  score: { en: 'Score', 'zh-TW': '得分' },
+  status: { en: 'Status', 'zh-TW': '狀態' },
+  test: { en: 'Test', 'zh-TW': '測試' },
+  tests: { en: 'Tests', 'zh-TW': '測試' },
+  testsPassed: { en: '{passed} of {count} tests passed', 'zh-TW': '{count} 個測試中通過 {passed} 個' },
+  hiddenTest: { en: 'hidden test', 'zh-TW': '隱藏測試' },
+  message: { en: 'What went wrong', 'zh-TW': '問題' },
+  counterexample: { en: 'Smallest failing input', 'zh-TW': '最小反例' },
+  counterexampleShrinks: { en: 'Smallest failing input (after {shrinks} shrinks)', 'zh-TW': '最小反例(縮減 {shrinks} 次後)' },
+  expected: { en: 'Expected', 'zh-TW': '預期' },
+  received: { en: 'Received', 'zh-TW': '實際' },
+  tolerance: { en: 'Tolerance', 'zh-TW': '容許誤差' },
+  reproduce: { en: 'Reproduce', 'zh-TW': '重現' },
+  seedLine: { en: 'seed {seed}, property seed {propertySeed}', 'zh-TW': '種子 {seed},性質測試種子 {propertySeed}' },
+  hint: { en: 'Hint', 'zh-TW': '提示' },
+  readLesson: { en: 'Read the lesson: {section}', 'zh-TW': '閱讀課文:{section}' },
+  lessonSection: { en: 'lesson section', 'zh-TW': '課文段落' },
+  plots: { en: 'Plots', 'zh-TW': '圖表' },
+  whyNotRun: { en: 'Why', 'zh-TW': '原因' },
+  output: { en: 'Printed output of your code', 'zh-TW': '你的程式印出的內容' },
+  diagnostics: { en: 'Other problems found', 'zh-TW': '其他發現的問題' },
+  rejected: { en: 'This submission could not be graded', 'zh-TW': '這份繳交無法評分' },
+  noTopics: { en: 'No topic was graded.', 'zh-TW': '沒有任何主題被評分。' },
+  notShown: { en: 'not shown', 'zh-TW': '未顯示' },
+  plotError: { en: 'This plot could not be drawn: {reason}', 'zh-TW': '無法繪製此圖:{reason}' },
+  print: { en: 'Print', 'zh-TW': '列印' },
+
+  // statuses of a test
+  'test.passed': { en: 'passed', 'zh-TW': '通過' },
+  'test.failed': { en: 'failed', 'zh-TW': '未通過' },
+  'test.not-implemented': { en: 'not implemented', 'zh-TW': '尚未實作' },
+  'test.error': { en: 'your code threw', 'zh-TW': '程式拋出錯誤' },
+  'test.tampered': { en: 'tampered', 'zh-TW': '竄改' },
+  'test.timeout': { en: 'timed out', 'zh-TW': '逾時' },
+  'test.not-run': { en: 'did not run', 'zh-TW': '未執行' },
+
+  // statuses of a topic, and why
+  'topic.passed': { en: 'full marks', 'zh-TW': '滿分' },
+  'topic.partial': { en: 'partly done', 'zh-TW': '部分完成' },
+  'topic.failed': { en: 'no test passed', 'zh-TW': '沒有通過任何測試' },
+  'topic.not-started': { en: 'not started', 'zh-TW': '尚未開始' },
+  'topic.timed-out': { en: 'timed out', 'zh-TW': '逾時' },
+  'topic.crashed': { en: 'crashed', 'zh-TW': '程式當掉' },
+  'topic.forbidden-import': { en: 'forbidden import', 'zh-TW': '禁止的匯入' },
+  'topic.load-error': { en: 'could not load', 'zh-TW': '無法載入' },
+  'topic.tampered': { en: 'tampered', 'zh-TW': '竄改' },
+  'topic.not-run': { en: 'not run', 'zh-TW': '未執行' },
+  'why.timed-out': {
+    en: 'A test ran past its time limit (an infinite loop, or far too much work), so the watchdog stopped this topic; the tests after it did not run.',
+    'zh-TW': '有一個測試超過時間限制(無窮迴圈或計算量過大),因此監控程式停止了這個主題;之後的測試都沒有執行。',
+  },
+  'why.crashed': {
+    en: 'The test process ended before every test reported (for example process.exit or running out of memory); the tests that did not report score 0.',
+    'zh-TW': '測試程序在所有測試回報前就結束了(例如呼叫 process.exit 或記憶體不足);未回報的測試以 0 分計。',
+  },
+  'why.forbidden-import': {
+    en: 'Your code imports a module that exercise code may not use. Use only your own files, @course/… modules and @tensorflow/tfjs.',
+    'zh-TW': '你的程式匯入了練習程式不可使用的模組。只能使用你自己的檔案、@course/… 模組與 @tensorflow/tfjs。',
+  },
+  'why.load-error': {
+    en: 'The tests could not load your code (a syntax error, or an error thrown while the module loads), so none of them ran.',
+    'zh-TW': '測試無法載入你的程式(語法錯誤,或模組載入時拋出錯誤),所以沒有任何測試執行。',
+  },
+  'why.tampered': {
+    en: 'Your code changed something the tests rely on (a JavaScript built-in, or the test registry). Exercise code must leave them alone.',
+    'zh-TW': '你的程式更動了測試所依賴的東西(JavaScript 內建物件或測試登記)。練習程式不可以更動它們。',
+  },
+  'why.not-started': {
+    en: 'Every function of this topic still throws "not implemented". Start with the lesson.',
+    'zh-TW': '這個主題的每個函式仍然拋出「not implemented」。從課文開始吧。',
+  },
+  'why.not-run': { en: 'This topic was not part of the run.', 'zh-TW': '這次執行沒有包含這個主題。' },
+
+  // plots
+  yours: { en: 'yours', 'zh-TW': '你的' },
+  yourPath: { en: 'your path', 'zh-TW': '你的路徑' },
+  reference: { en: 'reference', 'zh-TW': '參考答案' },
+  yourClassifier: { en: 'your classifier', 'zh-TW': '你的分類器' },
+  referenceClassifier: { en: 'reference classifier', 'zh-TW': '參考分類器' },
+  leastSquares: { en: 'least squares', 'zh-TW': '最小平方解' },
+  start: { en: 'start', 'zh-TW': '起點' },
+  end: { en: 'end', 'zh-TW': '終點' },
+  mseOf: { en: 'contours: MSE on {dataset}', 'zh-TW': '等高線:{dataset} 上的 MSE' },
+  noContours: { en: 'no contours: {reason}', 'zh-TW': '沒有等高線:{reason}' },
+  pathSummary: {
+    en: '{who}: {steps} steps from ({w0}, {b0}) to ({w1}, {b1}), MSE {mse}.',
+    'zh-TW': '{who}:共 {steps} 步,從 ({w0}, {b0}) 到 ({w1}, {b1}),MSE {mse}。',
+  },
+  pathEmpty: { en: '{who}: no finite points.', 'zh-TW': '{who}:沒有有限的點。' },
+  probabilityOf1: { en: 'P(class 1)', 'zh-TW': 'P(類別 1)' },
+  class: { en: 'class {c}', 'zh-TW': '類別 {c}' },
+  boundarySummary: {
+    en: '{who}: predicts class 1 on {share} of the plotted area; the data set\'s points are drawn on top ({shown} of {n} shown).',
+    'zh-TW': '{who}:在繪圖範圍的 {share} 預測為類別 1;資料集的點畫在上面(顯示 {n} 個中的 {shown} 個)。',
+  },
+  boundaryAgreement: {
+    en: 'Your classifier and the reference agree on {share} of the plotted area.',
+    'zh-TW': '你的分類器與參考分類器在繪圖範圍的 {share} 上一致。',
+  },
+  curveSummary: { en: '{name}: {n} values, first {first}, last {last}, lowest {min}.', 'zh-TW': '{name}:{n} 個值,第一個 {first},最後 {last},最低 {min}。' },
+  logScale: { en: 'logarithmic scale', 'zh-TW': '對數刻度' },
+  input: { en: 'input', 'zh-TW': '輸入' },
+  channel: { en: 'channel {c}', 'zh-TW': '通道 {c}' },
+  featureMapAlt: { en: '{who}, channel {c}: {h}×{w} feature map', 'zh-TW': '{who},通道 {c}:{h}×{w} 特徵圖' },
+  inputAlt: { en: 'the input digit, {h}×{w}', 'zh-TW': '輸入的數字,{h}×{w}' },
+  maxDiff: { en: 'max |yours − reference| = {d}', 'zh-TW': '最大 |你的 − 參考| = {d}' },
+  shapeMismatch: { en: 'shapes differ: yours {s}, reference {r}', 'zh-TW': '形狀不同:你的 {s},參考 {r}' },
+  colourScale: { en: 'blue: negative, white: 0, red: positive; each channel scaled to its largest |value|', 'zh-TW': '藍:負,白:0,紅:正;每個通道依其最大 |值| 縮放' },
+  moreChannels: { en: '{n} more channels not shown', 'zh-TW': '另有 {n} 個通道未顯示' },
+
+  // class page
+  students: { en: 'Students', 'zh-TW': '學生' },
+  student: { en: 'Student', 'zh-TW': '學生' },
+  graded: { en: 'graded', 'zh-TW': '已評分' },
+  rejectedShort: { en: 'rejected', 'zh-TW': '無法評分' },
+  mean: { en: 'Mean', 'zh-TW': '平均' },
+  median: { en: 'Median', 'zh-TW': '中位數' },
+  scoreHistogram: { en: 'Score distribution', 'zh-TW': '分數分布' },
+  percentOfMax: { en: 'score (% of maximum)', 'zh-TW': '得分(滿分的 %)' },
+  numberOfStudents: { en: 'students', 'zh-TW': '學生人數' },
+  topicMeans: { en: 'Mean score per topic', 'zh-TW': '各主題平均得分' },
+  meanPercent: { en: 'mean (% of maximum)', 'zh-TW': '平均(滿分的 %)' },
+  fullMarks: { en: 'full marks', 'zh-TW': '滿分人數' },
+  testPassRates: { en: 'Pass rate of every test, hardest first', 'zh-TW': '每個測試的通過率(由難到易)' },
+  passRate: { en: 'Pass rate', 'zh-TW': '通過率' },
+  outcomes: { en: 'Other outcomes', 'zh-TW': '其他結果' },
+  flags: { en: 'Flags', 'zh-TW': '警示' },
+  noFlags: { en: 'Nothing to flag: no timeouts, crashes, refused imports or rejected submissions.', 'zh-TW': '沒有需要注意的:沒有逾時、當機、被拒絕的匯入或無法評分的繳交。' },
+  flag: { en: 'Flag', 'zh-TW': '警示' },
+  details: { en: 'Details', 'zh-TW': '細節' },
+  report: { en: 'report', 'zh-TW': '報告' },
+  sortBy: { en: 'Sort by {column}', 'zh-TW': '依{column}排序' },
+  batchSeed: { en: 'Batch seed', 'zh-TW': '批次種子' },
+  startedAt: { en: 'Started', 'zh-TW': '開始' },
+  finishedAt: { en: 'Finished', 'zh-TW': '結束' },
+  'flag.rejected': { en: 'submission rejected', 'zh-TW': '繳交無法評分' },
+  'flag.diagnostics': { en: 'type errors or other problems', 'zh-TW': '型別錯誤或其他問題' },
+  lessons: { en: 'Lessons', 'zh-TW': '課文' },
+  lesson: { en: 'Lesson', 'zh-TW': '課文' },
+} as const satisfies Record<string, Record<Lang, string>>
+
+export type StringKey = keyof typeof STRINGS
+
+export function isStringKey(key: string): key is StringKey {
+  return Object.hasOwn(STRINGS, key)
+}
+
+/** The UI string `key` in `lang`, with `{name}` placeholders filled in (values are not escaped here). */
+export function t(lang: Lang, key: StringKey, values: Record<string, string | number> = {}): string {
+  const entry = STRINGS[key] as Record<Lang, string>
+  return (entry[lang] ?? entry.en).replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole))
+}
+
+export const testStatusLabel = (lang: Lang, status: TestStatus) => t(lang, `test.${status}` as StringKey)
+export const topicStatusLabel = (lang: Lang, status: TopicStatus) => t(lang, `topic.${status}` as StringKey)
+
+/** Numbers for people: up to `digits` decimals, locale-formatted. */
+export function formatNumber(lang: Lang, value: number, digits = 2): string {
+  if (!Number.isFinite(value)) return String(value)
+  return new Intl.NumberFormat(lang, { maximumFractionDigits: digits }).format(value)
+}
+
+export function formatPercent(lang: Lang, fraction: number, digits = 0): string {
+  if (!Number.isFinite(fraction)) return '–'
+  return new Intl.NumberFormat(lang, { style: 'percent', maximumFractionDigits: digits }).format(fraction)
+}
+
+export function formatDuration(lang: Lang, ms: number): string {
+  if (!Number.isFinite(ms) || ms < 0) return '–'
+  return ms < 1000 ? `${Math.round(ms)} ms` : `${formatNumber(lang, ms / 1000, 1)} s`
+}
+
+export function formatDate(lang: Lang, iso: string): string {
+  const date = new Date(iso)
+  if (Number.isNaN(date.getTime())) return iso
+  return new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' }).format(date) + ' UTC'
+}

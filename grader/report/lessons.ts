@@ -1,0 +1,303 @@
+// The lessons (exercises/NN-topic/README.md) as self-contained HTML pages: markdown-it for the
+// Markdown, KaTeX at build time for $…$ and $$…$$, the KaTeX stylesheet inline with only the fonts a
+// page uses embedded as woff2 data URIs. Headings get GitHub's slugs as ids, so the manifests'
+// `lesson` anchors (written against GitHub's rendering) resolve in the rendered page too.
+import { existsSync, readFileSync, statSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import path from 'node:path'
+import katex from 'katex'
+import MarkdownIt, { type StateBlock, type StateInline, type Token } from 'markdown-it'
+import { EXERCISES_DIR } from '../paths.ts'
+import { TOPIC_PATTERN, topicsIn } from '../manifest.ts'
+import { escapeHtml } from './text.ts'
+
+// ---------------------------------------------------------------------------------------------
+// GitHub's heading slugs
+
+/**
+ * GitHub's anchor for a heading (as github-slugger computes it): lower case, punctuation and
+ * symbols removed (letters, marks, digits, `_`, `-` and spaces kept), each space a `-`; a repeated
+ * slug gets `-1`, `-2`, … in the order the headings appear.
+ */
+export function githubSlug(text: string, seen: Map<string, number> = new Map()): string {
+  const base = text.toLowerCase().replace(/[^\p{L}\p{M}\p{N}\p{Pc} -]/gu, '').replace(/ /g, '-')
+  let slug = base
+  let count = seen.get(base) ?? 0
+  while (seen.has(slug)) slug = `${base}-${++count}`
+  seen.set(base, count)
+  seen.set(slug, 0)
+  return slug
+}
+
+/** The text GitHub would slug: the heading's inline content without markup. */
+function headingText(inline: Token): string {
+  return (inline.children ?? [])
+    .map((c) => (c.type === 'text' || c.type === 'code_inline' ? c.content : c.type === 'math_inline' ? c.content : ''))
+    .join('')
+}
+
+// ---------------------------------------------------------------------------------------------
+// Math: $…$ inline, $$…$$ display (on its own lines or inline)
+
+function renderMath(tex: string, displayMode: boolean, errors: string[]): string {
+  try {
+    return katex.renderToString(tex, { displayMode, throwOnError: true, output: 'htmlAndMathml', strict: 'ignore', trust: false })
+  } catch (error) {
+    errors.push(`${displayMode ? '$$' : '$'}${tex}${displayMode ? '$$' : '$'}: ${(error as Error).message}`)
+    return `<code class="math-error" title="${escapeHtml((error as Error).message)}">${escapeHtml(tex)}</code>`
+  }
+}
+
+/**
+ * `$…$` (and `$$…$$` inside a paragraph). The opening `$` must be followed by a non-space; the
+ * closer is the next unescaped `$`, which must not be followed by a digit (so "$5 and $6" stays
+ * text). Math never spans a code span or a blank line.
+ */
+function mathInline(state: StateInline, silent: boolean): boolean {
+  const src = state.src
+  const start = state.pos
+  if (src.charCodeAt(start) !== 0x24 /* $ */) return false
+  const display = src.charCodeAt(start + 1) === 0x24
+  const open = display ? 2 : 1
+  const next = src.charCodeAt(start + open)
+  if (Number.isNaN(next) || (!display && (next === 0x20 || next === 0x09 || next === 0x0a))) return false
+  let found = start + open - 1
+  do found = src.indexOf(display ? '$$' : '$', found + 1)
+  while (found > 0 && src.charCodeAt(found - 1) === 0x5c /* \ */)
+  if (found < 0 || found >= state.posMax || found === start + open) return false
+  const after = src.charCodeAt(found + open)
+  if (!display && after >= 0x30 && after <= 0x39) return false
+  const content = src.slice(start + open, found)
+  if (content.includes('`') || /\n\s*\n/.test(content)) return false
+  if (!silent) {
+    const token = state.push(display ? 'math_display_inline' : 'math_inline', 'math', 0)
+    token.content = content
+    token.markup = display ? '$$' : '$'
+  }
+  state.pos = found + open
+  return true
+}
+
+function mathBlock(state: StateBlock, startLine: number, endLine: number, silent: boolean): boolean {
+  const lineStart = state.bMarks[startLine]! + state.tShift[startLine]!
+  const lineEnd = state.eMarks[startLine]!
+  if (state.sCount[startLine]! - state.blkIndent >= 4) return false
+  const first = state.src.slice(lineStart, lineEnd)
+  if (!first.startsWith('$$')) return false
+  let content: string
+  let last = startLine
+  const rest = first.slice(2).trim()
+  if (rest.endsWith('$$') && rest.length >= 2) {
+    content = rest.slice(0, -2)
+  } else {
+    const lines = [rest]
+    let found = false
+    for (let line = startLine + 1; line < endLine; line++) {
+      const text = state.src.slice(state.bMarks[line]! + state.tShift[line]!, state.eMarks[line]!)
+      if (text.trimEnd().endsWith('$$')) {
+        lines.push(text.trimEnd().slice(0, -2))
+        last = line
+        found = true
+        break
+      }
+      lines.push(text)
+    }
+    if (!found) return false
+    content = lines.join('\n')
+  }
+  if (silent) return true
+  const token = state.push('math_block', 'math', 0)
+  token.block = true
+  token.content = content.trim()
+  token.map = [startLine, last + 1]
+  token.markup = '$$'
+  state.line = last + 1
+  return true
+}
+
+// ---------------------------------------------------------------------------------------------
+// The Markdown renderer
+
+export interface LessonRender {
+  /** The lesson's HTML body (trusted: built from the course's own README). */
+  html: string
+  /** The first heading's text. */
+  title: string
+  /** Every heading: its id (GitHub's slug), text and level (1 for `#`). */
+  headings: { id: string; text: string; level: number }[]
+  /** Formulas KaTeX could not render, with its message. */
+  mathErrors: string[]
+}
+
+const IMAGE_TYPES: Record<string, string> = { '.png': 'image/png', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.gif': 'image/gif', '.svg': 'image/svg+xml', '.webp': 'image/webp' }
+const MAX_IMAGE_BYTES = 500_000
+
+/**
+ * Renders a lesson's Markdown. `topicDir` resolves relative images (inlined as data URIs) and links:
+ * a link to another topic's README becomes a link to its lesson page; other relative links (to
+ * source files, which the page cannot carry) become plain text.
+ */
+export function renderMarkdown(markdown: string, topicDir: string): LessonRender {
+  const md = new MarkdownIt({ html: false, linkify: false, typographer: false })
+  const mathErrors: string[] = []
+  md.inline.ruler.after('escape', 'math_inline', mathInline)
+  md.block.ruler.before('fence', 'math_block', mathBlock, { alt: ['paragraph', 'reference', 'blockquote', 'list'] })
+  md.renderer.rules.math_inline = (tokens, i) => renderMath(tokens[i]!.content, false, mathErrors)
+  md.renderer.rules.math_display_inline = (tokens, i) => renderMath(tokens[i]!.content, true, mathErrors)
+  // Wide formulas and code scroll sideways on a phone; tabindex lets a keyboard scroll them too.
+  md.renderer.rules.math_block = (tokens, i) => `<div class="math-display" tabindex="0">${renderMath(tokens[i]!.content, true, mathErrors)}</div>\n`
+  for (const rule of ['fence', 'code_block'] as const) {
+    const original = md.renderer.rules[rule]!
+    md.renderer.rules[rule] = (tokens, i, options, env, self) => original(tokens, i, options, env, self).replace(/^<pre>/, '<pre tabindex="0">')
+  }
+
+  const env = {}
+  const tokens = md.parse(markdown, env)
+  const seen = new Map<string, number>()
+  const headings: { id: string; text: string; level: number }[] = []
+  let title = ''
+  tokens.forEach((token, i) => {
+    if (token.type === 'heading_open') {
+      const text = headingText(tokens[i + 1]!)
+      const id = githubSlug(text, seen)
+      token.attrSet('id', id)
+      headings.push({ id, text, level: Number(token.tag.slice(1)) })
+      if (!title) title = text
+    }
+    if (token.type === 'inline') rewriteLinks(token.children ?? [], topicDir)
+  })
+  const html = md.renderer.render(tokens, md.options, env)
+  return { html, title, headings, mathErrors }
+}
+
+function rewriteLinks(children: Token[], topicDir: string): void {
+  for (let i = 0; i < children.length; i++) {
+    const token = children[i]!
+    if (token.type === 'link_open') {
+      const href = token.attrGet('href') ?? ''
+      const target = lessonHref(href, topicDir)
+      if (target === null) {
+        // The page cannot carry this file: keep the link's text, drop the link.
+        const close = children.findIndex((c, k) => k > i && c.type === 'link_close')
+        token.type = 'html_inline'
+        token.content = `<span class="file-ref" title="${escapeHtml(href)}">`
+        if (close > 0) {
+          children[close]!.type = 'html_inline'
+          children[close]!.content = '</span>'
+        }
+      } else {
+        token.attrSet('href', target)
+        if (/^https?:/i.test(target)) token.attrSet('rel', 'noopener')
+      }
+    }
+    if (token.type === 'image') {
+      const src = token.attrGet('src') ?? ''
+      const inlined = inlineImage(src, topicDir)
+      if (inlined) token.attrSet('src', inlined)
+      else {
+        token.type = 'text'
+        token.content = token.content || src
+      }
+    }
+  }
+}
+
+/** Where a lesson's link points in the rendered lessons, or null when it cannot be followed. */
+function lessonHref(href: string, topicDir: string): string | null {
+  if (href.startsWith('#')) return href
+  if (/^(https?:|mailto:)/i.test(href)) return href
+  if (/^[a-z][a-z0-9+.-]*:/i.test(href)) return null
+  const [file = '', hash] = href.split('#')
+  const resolved = path.resolve(topicDir, decodeURIComponent(file))
+  const relative = path.relative(EXERCISES_DIR, resolved).split(path.sep)
+  const fragment = hash ? `#${hash}` : ''
+  if (relative.length === 2 && TOPIC_PATTERN.test(relative[0]!) && /^readme\.md$/i.test(relative[1]!)) {
+    return relative[0] === path.basename(topicDir) ? fragment || '#' : `${relative[0]}.html${fragment}`
+  }
+  if (relative.length === 1 && TOPIC_PATTERN.test(relative[0]!)) return `${relative[0]}.html${fragment}`
+  return null
+}
+
+function inlineImage(src: string, topicDir: string): string | null {
+  if (src.startsWith('data:')) return src
+  if (/^[a-z][a-z0-9+.-]*:/i.test(src)) return null
+  const file = path.resolve(topicDir, decodeURIComponent(src.split('#')[0]!))
+  const type = IMAGE_TYPES[path.extname(file).toLowerCase()]
+  if (!type || !file.startsWith(path.resolve(topicDir, '..')) || !existsSync(file) || statSync(file).size > MAX_IMAGE_BYTES) return null
+  return `data:${type};base64,${readFileSync(file).toString('base64')}`
+}
+
+// ---------------------------------------------------------------------------------------------
+// KaTeX's stylesheet with the fonts a page needs
+
+const require = createRequire(import.meta.url)
+const KATEX_DIST = path.dirname(require.resolve('katex/dist/katex.min.css'))
+
+/** Which of KaTeX's class names make it use each font file. */
+const FONT_TRIGGERS: Record<string, RegExp | true> = {
+  'Main-Regular': true,
+  'Main-Bold': /\b(mathbf|textbf|boldsymbol)\b/,
+  'Main-Italic': /\b(mathit|textit)\b/,
+  'Main-BoldItalic': /\bboldsymbol\b/,
+  'Math-Italic': /\bmathnormal\b/,
+  'Math-BoldItalic': /\bboldsymbol\b/,
+  'AMS-Regular': /\b(amsrm|mathbb|textbb)\b/,
+  'Caligraphic-Regular': /\bmathcal\b/,
+  'Caligraphic-Bold': /\bmathcal\b[^"]*\b(mathbf|textbf|boldsymbol)\b/,
+  'Fraktur-Regular': /\b(mathfrak|textfrak)\b/,
+  'Fraktur-Bold': /\b(mathboldfrak|textboldfrak)\b/,
+  'SansSerif-Regular': /\b(mathsf|textsf)\b/,
+  'SansSerif-Bold': /\b(mathboldsf|textboldsf)\b/,
+  'SansSerif-Italic': /\b(mathitsf|mathsfit|textitsf)\b/,
+  'Script-Regular': /\b(mathscr|textscr)\b/,
+  'Typewriter-Regular': /\b(mathtt|texttt)\b/,
+  'Size1-Regular': /\b(size1|small-op|delim-size1)\b/,
+  'Size2-Regular': /\b(size2|large-op)\b/,
+  'Size3-Regular': /\bsize3\b/,
+  'Size4-Regular': /\b(size4|delim-size4)\b/,
+}
+
+let katexCss: string | undefined
+const fontCache = new Map<string, string>()
+
+/**
+ * KaTeX's CSS for a page whose math HTML is `html`: @font-face rules only for the fonts the page
+ * uses, each with its woff2 file as a data URI (every browser that runs the reports reads woff2).
+ */
+export function katexStyles(html: string): string {
+  katexCss ??= readFileSync(path.join(KATEX_DIST, 'katex.min.css'), 'utf8')
+  if (!html.includes('class="katex')) return ''
+  return katexCss.replace(/@font-face\{[^}]*\}/g, (face) => {
+    const font = /KaTeX_([A-Za-z0-9]+-[A-Za-z]+)\.woff2/.exec(face)?.[1]
+    const trigger = font ? FONT_TRIGGERS[font] : undefined
+    if (!font || trigger === undefined || (trigger !== true && !trigger.test(html))) return ''
+    let uri = fontCache.get(font)
+    if (!uri) {
+      uri = `data:font/woff2;base64,${readFileSync(path.join(KATEX_DIST, 'fonts', `KaTeX_${font}.woff2`)).toString('base64')}`
+      fontCache.set(font, uri)
+    }
+    return face.replace(/src:[^;}]*/, `src:url(${uri}) format("woff2")`).replace('font-display:block', 'font-display:swap')
+  })
+}
+
+// ---------------------------------------------------------------------------------------------
+// Lessons of the course
+
+export const lessonFile = (topic: string) => path.join(EXERCISES_DIR, topic, 'README.md')
+
+/** Topics that have a lesson README. */
+export function lessonTopics(): string[] {
+  return topicsIn().filter((topic) => existsSync(lessonFile(topic)))
+}
+
+const lessonCache = new Map<string, { mtime: number; render: LessonRender }>()
+
+export function renderLessonMarkdown(topic: string): LessonRender {
+  const file = lessonFile(topic)
+  const mtime = statSync(file).mtimeMs
+  const cached = lessonCache.get(topic)
+  if (cached && cached.mtime === mtime) return cached.render
+  const render = renderMarkdown(readFileSync(file, 'utf8'), path.dirname(file))
+  lessonCache.set(topic, { mtime, render })
+  return render
+}
