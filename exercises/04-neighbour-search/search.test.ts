@@ -61,7 +61,7 @@ describe('mse(w, b, xs, ys)', () => {
 
 describe('neighbourSearch(loss, start, Δ, maxSteps?)', () => {
   graded('neighbourSearch.lecturePath', "the lecture's search: from (−4, 4) with Δ = 0.5, twelve moves to (1, 0)", () => {
-    const result = student.neighbourSearch(lectureLoss, [-4, 4], 0.5)
+    const result = student.neighbourSearch(limitCalls(lectureLoss, callBudget(12), 'the loss'), [-4, 4], 0.5)
     recordPlot({ kind: 'search-path', title: 'Neighbour search from (−4, 4) with Δ = 0.5', dataset: 'linear_regression1', student: asPath(result?.trace), reference: LECTURE_PATH })
     expectResultShape('neighbourSearch(loss, [-4, 4], 0.5)', result)
     expectClose('neighbourSearch(loss, [-4, 4], 0.5).trace', result.trace, LECTURE_PATH, EXACT)
@@ -133,10 +133,10 @@ describe('neighbourSearch(loss, start, Δ, maxSteps?)', () => {
   graded('neighbourSearch.ties', 'ties go to the first neighbour in the order dw = −1, 0, 1 (outer), db = −1, 0, 1 (inner)', () => {
     // (−1, 0) and (0, −1) both reach the valley w + b = −1; (−1, 0) comes first.
     const valley = described((w: number, b: number) => (w + b + 1) ** 2, '(w, b) => (w + b + 1)**2')
-    expectClose('neighbourSearch((w + b + 1)², [0, 0], 1).point', student.neighbourSearch(valley, [0, 0], 1).point, [-1, 0], EXACT)
+    expectClose('neighbourSearch((w + b + 1)², [0, 0], 1).point', student.neighbourSearch(limitCalls(valley, callBudget(1), 'the loss'), [0, 0], 1).point, [-1, 0], EXACT)
     // Three neighbours lower b equally; the first has dw = −1.
     const trough = described((_w: number, b: number) => Math.abs(b), '(w, b) => Math.abs(b)')
-    expectClose('neighbourSearch(|b|, [0, 3], 1).trace', student.neighbourSearch(trough, [0, 3], 1).trace, [[0, 3], [-1, 2], [-2, 1], [-3, 0]], EXACT)
+    expectClose('neighbourSearch(|b|, [0, 3], 1).trace', student.neighbourSearch(limitCalls(trough, callBudget(3), 'the loss'), [0, 3], 1).trace, [[0, 3], [-1, 2], [-2, 1], [-3, 0]], EXACT)
     forAll({ c: tieCase }, ({ c }) => {
       const result = student.neighbourSearch(budgeted(c), c.start, c.delta)
       expectResultShape('neighbourSearch', result)
@@ -160,7 +160,7 @@ describe('neighbourSearch(loss, start, Δ, maxSteps?)', () => {
 
   graded('neighbourSearch.maxSteps', 'maxSteps caps the number of moves: the search stops after that many', () => {
     for (let k = 0; k <= LECTURE_PATH.length; k++) {
-      const result = student.neighbourSearch(lectureLoss, [-4, 4], 0.5, k)
+      const result = student.neighbourSearch(limitCalls(lectureLoss, callBudget(12), 'the loss'), [-4, 4], 0.5, k)
       expectResultShape(`neighbourSearch(loss, [-4, 4], 0.5, ${k})`, result)
       expectClose(`neighbourSearch(loss, [-4, 4], 0.5, ${k}).trace`, result.trace, LECTURE_PATH.slice(0, k + 1), EXACT)
     }
@@ -169,8 +169,8 @@ describe('neighbourSearch(loss, start, Δ, maxSteps?)', () => {
 
 describe('refine(loss, start, deltas)', () => {
   graded('refine.lecture', "the lecture's refinement Δ = 0.5 → 0.001 ends at (1.020, −0.009), within Δ of least squares", () => {
-    const result = student.refine(lectureLoss, [-4, 4], LECTURE_DELTAS)
     const reference = referenceRefine(lectureLoss, [-4, 4], LECTURE_DELTAS)
+    const result = student.refine(limitCalls(lectureLoss, callBudget(reference.trace.length - 1 + LECTURE_DELTAS.length), 'the loss'), [-4, 4], LECTURE_DELTAS)
     recordPlot({ kind: 'search-path', title: 'Refinement Δ = 0.5, 0.1, 0.05, 0.01, 0.005, 0.001 from (−4, 4)', dataset: 'linear_regression1', student: asPath(result?.trace), reference: reference.trace })
     expectResultShape('refine', result)
     expectClose('the first 13 points of the trace (the Δ = 0.5 stage)', result.trace.slice(0, LECTURE_PATH.length), LECTURE_PATH, EXACT)

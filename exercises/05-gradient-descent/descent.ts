@@ -81,6 +81,7 @@ export function mseGradient(w: number, b: number, xs: number[], ys: number[]): G
 /**
  * Gradient descent on the MSE of a line: `steps` times, compute both partial derivatives at the
  * current (w, b), then update both: w ← w − η·∂L/∂w, b ← b − η·∂L/∂b.
+ * Throws a RangeError on bad data or options (see "Bad input" in the lesson).
  */
 export function linearGD(xs: number[], ys: number[], opts: LinearGDOptions): LinearGDResult {
   throw new Error('not implemented: linearGD(xs, ys, opts)')
@@ -89,6 +90,7 @@ export function linearGD(xs: number[], ys: number[], opts: LinearGDOptions): Lin
 /**
  * The same for d features: X has n rows of d numbers, f(x) = w·x + b, and every update computes
  * all d + 1 partial derivatives at the current parameters before changing any of them.
+ * Throws a RangeError on bad data or options (see "Bad input" in the lesson).
  */
 export function gdMultivariate(X: number[][], y: number[], opts: GDOptions): FitResult {
   throw new Error('not implemented: gdMultivariate(X, y, opts)')
@@ -102,6 +104,7 @@ export function polyFeatures(x: number[], degree: number): number[][] {
 /**
  * One epoch's batches: the indices 0, 1, …, n−1 in an order shuffled with `rng`, cut into
  * consecutive batches of batchSize (the last one may be shorter). Every index appears exactly once.
+ * Throws a RangeError unless n is a whole number ≥ 0 and batchSize a whole number ≥ 1.
  */
 export function batches(n: number, batchSize: number, rng: Rng): number[][] {
   throw new Error('not implemented: batches(n, batchSize, rng)')
@@ -111,6 +114,7 @@ export function batches(n: number, batchSize: number, rng: Rng): number[][] {
  * Mini-batch stochastic gradient descent: every epoch, take the batches of `batches(n, batchSize, rng)`
  * in order; for each batch compute every partial derivative from that same batch (a mean over the
  * batch) at the current parameters, then update all parameters at once.
+ * Throws a RangeError on bad data or options (see "Bad input" in the lesson).
  */
 export function sgd(X: number[][], y: number[], opts: SGDOptions): FitResult {
   throw new Error('not implemented: sgd(X, y, opts)')

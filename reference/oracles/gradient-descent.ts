@@ -32,9 +32,8 @@ export function mseOf(p: Linear, X: readonly (readonly number[])[], y: readonly 
 
 export const mse1 = (w: number, b: number, xs: readonly number[], ys: readonly number[]) => mseOf({ w: [w], b }, xs.map((x) => [x]), ys)
 
-/** ∇L = (2/n)·Aᵀ(A·θ − y), as one matrix formula. */
-export function gradientOf(p: Linear, X: readonly (readonly number[])[], y: readonly number[]): number[] {
-  const A = withOnes(X)
+/** ∇L = (2/n)·Aᵀ(A·θ − y), as one matrix formula, for A = [X | 1] (pass A when calling it often). */
+export function gradientOf(p: Linear, X: readonly (readonly number[])[], y: readonly number[], A: Matrix = withOnes(X)): number[] {
   const t = theta(p)
   const r = A.map((row, i) => row.reduce((s, a, j) => s + a * t[j]!, 0) - y[i]!)
   return t.map((_, j) => (2 / A.length) * A.reduce((s, row, i) => s + row[j]! * r[i]!, 0))
@@ -71,8 +70,9 @@ export function referenceGD(X: readonly (readonly number[])[], y: readonly numbe
   let p: Linear = start ? { w: start.w.slice(), b: start.b } : { w: new Array<number>(X[0]!.length).fill(0), b: 0 }
   const losses = [mseOf(p, X, y)]
   const path = [p]
+  const A = withOnes(X)
   for (let k = 0; k < steps; k++) {
-    const g = gradientOf(p, X, y)
+    const g = gradientOf(p, X, y, A)
     p = unpack(theta(p).map((t, j) => t - learningRate * g[j]!))
     losses.push(mseOf(p, X, y))
     path.push(p)
