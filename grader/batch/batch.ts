@@ -38,6 +38,8 @@ export interface GradeOptions {
   cacheDir?: string
   /** Grade everyone again, ignoring the cache. */
   fresh: boolean
+  /** Write the HTML reports too (default true; shards can leave them to the merge). */
+  html?: boolean
   progress: Progress
 }
 
@@ -127,7 +129,7 @@ export async function gradeBatch(options: GradeOptions): Promise<BatchOutcome> {
     finishedAt: new Date().toISOString(),
     students: [...results.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
   }
-  warnings.push(...(await writeOutputs(out, batch)))
+  warnings.push(...(await writeOutputs(out, batch, { html: options.html })))
   return { batch, graded, cached, warnings }
 }
 

@@ -41,6 +41,7 @@ interface GradeFlags {
   fresh?: boolean
   sample?: boolean
   quiet?: boolean
+  html: boolean
 }
 
 const program = new Command('npm run grade --')
@@ -64,6 +65,7 @@ program
   .addOption(new Option('--isolation <mode>', 'auto: Linux namespaces where they work; namespaces: require them; node: permission model only').choices(['auto', 'namespaces', 'node']).default('auto'))
   .option('--cache <dir>', 'where finished students are kept (default: <out>/.grader/cache)')
   .option('--fresh', 'grade everyone again, ignoring cached results')
+  .option('--no-html', 'skip the HTML reports (e.g. in shards; the merge writes them)')
   .option('--sample', 'grade the bundled sample class (built from the answer key into <out>/sample-class)')
   .option('-q, --quiet', 'no progress output')
   .action(async (submissions: string | undefined, flags: GradeFlags) => {
@@ -96,6 +98,7 @@ program
       isolation: flags.isolation,
       cacheDir: flags.cache,
       fresh: flags.fresh ?? false,
+      html: flags.html,
       progress: createProgress(process.stderr, flags.quiet),
     })
     const { batch } = outcome
@@ -118,8 +121,9 @@ program
   .description('combine the output folders of shards into the files one unsharded run writes')
   .argument('<dirs...>', 'output folders of the shards')
   .requiredOption('-o, --out <dir>', 'output folder for the merged results')
-  .action(async (dirs: string[], flags: { out: string }) => {
-    const { batch, warnings } = await mergeShards(dirs.map((d) => path.resolve(d)), path.resolve(flags.out))
+  .option('--no-html', 'skip the HTML reports')
+  .action(async (dirs: string[], flags: { out: string; html: boolean }) => {
+    const { batch, warnings } = await mergeShards(dirs.map((d) => path.resolve(d)), path.resolve(flags.out), { html: flags.html })
     for (const warning of warnings) console.error(`warning: ${warning}`)
     console.error(`merged ${dirs.length} shards: ${batch.students.length} submissions → ${flags.out}`)
   })

@@ -9,6 +9,7 @@
 //
 // The answer key is never loaded while another target is under test, whoever asks for it: a test,
 // exercise code, or the runner's own module fetching on behalf of either.
+import { builtinModules } from 'node:module'
 import path from 'node:path'
 import type { Plugin } from 'vite'
 import { SOLUTIONS_DIR, isInside } from '../paths.ts'
@@ -21,6 +22,12 @@ const FORBIDDEN_NAME: Array<[RegExp, string]> = [
 ]
 /** Text that names the runner's internals, even inside a string (`globalThis['__vitest_worker__']`). */
 const FORBIDDEN_TEXT = /__vite(st)?_\w+/
+/**
+ * Node's built-in modules. The runner loads these itself, without asking the import guard, so they
+ * are refused here, where the import is written; an import whose name is computed is refused too.
+ */
+const BUILTINS = new Set(builtinModules.flatMap((m) => [m, `node:${m}`]))
+const BUILTIN_WHY = 'Node built-in modules (file system, processes, network) are off limits. Exercise code may import only its own files, @course/… modules and @tensorflow/tfjs.'
 
 export class ForbiddenCodeError extends Error {
   override name = 'ForbiddenCodeError'
@@ -55,26 +62,46 @@ export function codeGuard(target: Target): Plugin {
       const problem = findForbidden(this.parse(code) as unknown as Node)
       if (problem) {
         const line = code.slice(0, problem.at).split('\n').length
-        throw new ForbiddenCodeError(`Forbidden code in ${shown(file)} (line ${line} after types are removed): "${problem.name}": ${problem.why}`)
+        const what = problem.kind === 'import' ? `Forbidden import "${problem.name}" in ${shown(file)}` : `Forbidden code in ${shown(file)} (line ${line} after types are removed): "${problem.name}"`
+        throw new ForbiddenCodeError(`${what}: ${problem.why}`)
       }
       return null
     },
   }
 }
 
-/** The first forbidden name used as a variable, or named in a string, in a module's syntax tree. */
-export function findForbidden(root: Node): { name: string; why: string; at: number } | undefined {
-  let found: { name: string; why: string; at: number } | undefined
+export interface Forbidden {
+  kind: 'import' | 'code'
+  name: string
+  why: string
+  at: number
+}
+
+/**
+ * The first forbidden thing in a module's syntax tree: an import of a Node built-in, an import whose
+ * name is computed, a forbidden name used as a variable, or one named in a string.
+ */
+export function findForbidden(root: Node): Forbidden | undefined {
+  let found: Forbidden | undefined
   const visit = (node: Node, parent: Node | undefined, key: string | undefined): void => {
     if (found) return
+    const source = (node.type === 'ImportDeclaration' || node.type === 'ImportExpression' || node.type === 'ExportNamedDeclaration' || node.type === 'ExportAllDeclaration')
+      ? (node.source as Node | null | undefined)
+      : undefined
+    if (source) {
+      const name = constantString(source)
+      if (name === undefined) found = { kind: 'code', name: 'import(…)', why: 'an import must name its module in plain text, so that it can be checked.', at: node.start ?? 0 }
+      else if (BUILTINS.has(name)) found = { kind: 'import', name, why: BUILTIN_WHY, at: node.start ?? 0 }
+      if (found) return
+    }
     if (node.type === 'Identifier' && !isPropertyName(parent, key)) {
       const name = String(node.name)
       const rule = FORBIDDEN_NAME.find(([pattern]) => pattern.test(name))
-      if (rule) found = { name, why: rule[1], at: node.start ?? 0 }
+      if (rule) found = { kind: 'code', name, why: rule[1], at: node.start ?? 0 }
     } else if ((node.type === 'Literal' && typeof node.value === 'string') || node.type === 'TemplateElement') {
       const text = node.type === 'Literal' ? String(node.value) : String((node.value as { cooked?: string; raw?: string })?.cooked ?? (node.value as { raw?: string })?.raw ?? '')
       const match = FORBIDDEN_TEXT.exec(text)
-      if (match) found = { name: match[0], why: FORBIDDEN_NAME[1]![1], at: node.start ?? 0 }
+      if (match) found = { kind: 'code', name: match[0], why: FORBIDDEN_NAME[1]![1], at: node.start ?? 0 }
     }
     for (const [childKey, value] of Object.entries(node)) {
       if (Array.isArray(value)) {
@@ -86,6 +113,16 @@ export function findForbidden(root: Node): { name: string; why: string; at: numb
   }
   visit(root, undefined, undefined)
   return found
+}
+
+/** The value of a string literal or a template without substitutions; undefined for anything computed. */
+function constantString(node: Node): string | undefined {
+  if (node.type === 'Literal' && typeof node.value === 'string') return node.value
+  if (node.type === 'TemplateLiteral' && Array.isArray(node.expressions) && node.expressions.length === 0) {
+    const quasi = (node.quasis as Node[])[0]
+    return String((quasi?.value as { cooked?: string })?.cooked ?? '')
+  }
+  return undefined
 }
 
 const isNode = (value: unknown): value is Node => typeof value === 'object' && value !== null && typeof (value as Node).type === 'string'

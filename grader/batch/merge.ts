@@ -5,7 +5,7 @@ import path from 'node:path'
 import type { BatchResult, StudentResult } from '../results.ts'
 import { writeOutputs } from './outputs/write-outputs.ts'
 
-export async function mergeShards(dirs: string[], out: string): Promise<{ batch: BatchResult; warnings: string[] }> {
+export async function mergeShards(dirs: string[], out: string, options: { html?: boolean } = {}): Promise<{ batch: BatchResult; warnings: string[] }> {
   if (dirs.length === 0) throw new Error('merge: give the output folders of the shards')
   const shards = dirs.map((dir) => {
     const file = path.join(dir, 'results.json')
@@ -38,5 +38,5 @@ export async function mergeShards(dirs: string[], out: string): Promise<{ batch:
     finishedAt: shards.map((s) => s.batch.finishedAt).sort().at(-1)!,
     students: [...students.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
   }
-  return { batch, warnings: await writeOutputs(out, batch) }
+  return { batch, warnings: await writeOutputs(out, batch, options) }
 }

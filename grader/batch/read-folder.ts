@@ -3,7 +3,6 @@
 // files and folders is read, and the walk is bounded in depth and size.
 import { lstatSync, readFileSync, readdirSync, realpathSync, statSync } from 'node:fs'
 import path from 'node:path'
-import { isInside } from '../paths.ts'
 import { type SubmissionEntry, type SubmissionListing, SKIPPED_FOLDERS, decodeName, showBytes } from './entries.ts'
 
 const MAX_DEPTH = 8
@@ -11,7 +10,8 @@ const MAX_ENTRIES = 20_000
 
 export function listFolder(root: Buffer | string): SubmissionListing {
   const rootBytes = Buffer.isBuffer(root) ? root : Buffer.from(root)
-  const realRoot = realpathSync(rootBytes, { encoding: 'utf8' })
+  // Compared as bytes: the folder's own name need not be valid UTF-8 either.
+  const realRoot = realpathSync.native(rootBytes, { encoding: 'buffer' })
   const entries: SubmissionEntry[] = []
   const notes: string[] = []
   let seen = 0
@@ -60,14 +60,14 @@ export function listFolder(root: Buffer | string): SubmissionListing {
 }
 
 /** A link is read as the file it points to, if that is a regular file inside the submission. */
-function linkEntry(full: Buffer, shown: string, realRoot: string): SubmissionEntry {
-  let target: string
+function linkEntry(full: Buffer, shown: string, realRoot: Buffer): SubmissionEntry {
+  let target: Buffer
   try {
-    target = realpathSync(full, { encoding: 'utf8' })
+    target = realpathSync.native(full, { encoding: 'buffer' })
   } catch {
     return refusedEntry(shown, false, 'it is a symbolic link to nothing')
   }
-  if (!isInside(target, realRoot)) return refusedEntry(shown, false, 'it is a symbolic link to a file outside the submission')
+  if (!insideBytes(target, realRoot)) return refusedEntry(shown, false, 'it is a symbolic link to a file outside the submission')
   const stats = statSync(target)
   if (!stats.isFile()) return refusedEntry(shown, stats.isDirectory(), 'it is a symbolic link to a folder (links to folders are not followed)')
   return { path: shown, kind: 'file', size: stats.size, read: async () => readFileSync(target) }
@@ -83,4 +83,10 @@ function refusedEntry(shown: string, isDir: boolean, why: string): SubmissionEnt
     },
     refused: why,
   }
+}
+
+/** Whether `file` lies strictly inside `dir`, both real paths given as bytes. */
+function insideBytes(file: Buffer, dir: Buffer): boolean {
+  const prefix = Buffer.concat([dir, Buffer.from(path.sep)])
+  return file.length > prefix.length && file.subarray(0, prefix.length).equals(prefix)
 }

@@ -12,7 +12,7 @@ import { summaryMarkdown } from './summary.ts'
 
 export const OUTPUT_FILES = ['results.json', 'grades.csv', 'junit.xml', 'summary.md'] as const
 
-export async function writeOutputs(outDir: string, batch: BatchResult): Promise<string[]> {
+export async function writeOutputs(outDir: string, batch: BatchResult, options: { html?: boolean } = {}): Promise<string[]> {
   const lang = currentLang()
   const warnings: string[] = []
   // Per-student files first: results.json, written last, is what marks the batch as complete.
@@ -23,7 +23,7 @@ export async function writeOutputs(outDir: string, batch: BatchResult): Promise<
   writeFileAtomic(path.join(outDir, 'junit.xml'), junitXml(batch, lang))
   writeFileAtomic(path.join(outDir, 'summary.md'), summaryMarkdown(batch))
   writeFileAtomic(path.join(outDir, 'results.json'), `${JSON.stringify(batch, null, 1)}\n`)
-  const reportProblem = await writeHtmlReports(outDir, batch)
+  const reportProblem = options.html === false ? undefined : await writeHtmlReports(outDir, batch)
   if (reportProblem) warnings.push(reportProblem)
   return warnings
 }

@@ -1,0 +1,240 @@
+// The batch grader against a class of hostile and broken submissions (topic 01): every one must be
+// contained (the batch completes, that student's result says what happened, nothing outside the
+// workspace and the output folder is written) while every other student's score stays exactly what
+// it is when graded alone.
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs'
+import { createServer, type Server } from 'node:net'
+import os from 'node:os'
+import path from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { type BatchOutcome, type GradeOptions, gradeBatch } from '../batch/batch.ts'
+import { createProgress } from '../batch/progress.ts'
+import { detectSandbox } from '../batch/sandbox.ts'
+import { loadManifest } from '../manifest.ts'
+import type { StudentResult } from '../results.ts'
+import type { ScoredTest } from '../scoring.ts'
+import { KEY, STUB, TOPIC, buildHostileClass, folder, keyReplacing } from './batch-fixtures.ts'
+
+const manifest = loadManifest(TOPIC)
+const MAX = Object.values(manifest.tests).reduce((s, t) => s + t.points, 0)
+const points = (...ids: string[]) => ids.reduce((s, id) => s + manifest.tests[id]!.points, 0)
+const limitTests = Object.keys(manifest.tests).filter((id) => id.startsWith('limit.'))
+const SEED = 4242
+
+const work = mkdtempSync(path.join(os.tmpdir(), 'batch-hostile-'))
+const canaryDir = path.join(work, 'canary')
+const out = path.join(work, 'out')
+let server: Server
+let connections = 0
+let hostile: BatchOutcome
+let alone: BatchOutcome
+
+function options(submissions: string, outDir: string, extra: Partial<GradeOptions> = {}): GradeOptions {
+  return {
+    submissions,
+    out: outDir,
+    jobs: 2,
+    topics: [TOPIC],
+    seed: SEED,
+    limits: { topicTimeoutMs: 90_000, memoryMb: 1024, outputBytes: 64 * 1024, importTimeoutMs: 5_000 },
+    retries: 2,
+    typecheck: false,
+    isolation: 'auto',
+    fresh: true,
+    html: false,
+    progress: createProgress(process.stderr, true),
+    ...extra,
+  }
+}
+
+const student = (batch: BatchOutcome, id: string): StudentResult => {
+  const found = batch.batch.students.find((s) => s.id === id)
+  if (!found) throw new Error(`no result for ${id}`)
+  return found
+}
+const topicOf = (batch: BatchOutcome, id: string) => student(batch, id).score.topics[0]!
+const testOf = (batch: BatchOutcome, id: string, testId: string): ScoredTest => topicOf(batch, id).tests.find((t) => t.id === testId)!
+/** What must not depend on who else is in the batch: each test's points and status. */
+const verdicts = (s: StudentResult) => s.score.topics.map((t) => [t.topic, t.score, t.status, t.tests.map((x) => [x.id, x.points, x.status])])
+
+beforeAll(async () => {
+  server = createServer((socket) => {
+    connections++
+    socket.destroy()
+  })
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const port = (server.address() as { port: number }).port
+  const submissions = path.join(work, 'class')
+  buildHostileClass(submissions, { canaryDir, outDir: out, port })
+  hostile = await gradeBatch(options(submissions, out))
+
+  // The honest students again, alone, with the type check on (for the type-error case).
+  const honest = path.join(work, 'honest')
+  folder(honest, 'key', {}, KEY)
+  folder(honest, 'stubs', {}, STUB)
+  folder(honest, 'partial', {}, keyReplacing('sumRuleDelta', 'return (eps) => Math.min(deltaF(eps), deltaG(eps))'))
+  folder(honest, 'type-error', {}, readFileSync(path.join(submissions, 'type-error', 'exercises', TOPIC, 'limits.ts'), 'utf8'))
+  alone = await gradeBatch(options(honest, path.join(work, 'out-honest'), { typecheck: true }))
+}, 600_000)
+
+afterAll(() => {
+  server?.close()
+  rmSync(work, { recursive: true, force: true })
+})
+
+describe('the batch grader on a hostile class', () => {
+  it('completes, with a result for every submission, and sandboxed with namespaces on this machine', () => {
+    expect(hostile.batch.students).toHaveLength(29)
+    expect(hostile.batch.students.filter((s) => s.status === 'error')).toEqual([])
+    expect(existsSync(path.join(out, 'results.json'))).toBe(true)
+    if (detectSandbox('auto').namespaces) expect(hostile.batch.sandbox?.warning).toBeUndefined()
+  })
+
+  it('gives the answer key full marks and the stubs nothing, as when they are graded alone', () => {
+    expect(student(hostile, 'key').score.total).toBe(MAX)
+    expect(student(hostile, 'stubs').score.total).toBe(0)
+    expect(topicOf(hostile, 'stubs').status).toBe('not-started')
+    expect(testOf(hostile, 'partial', 'sumRule.valid').status).toBe('failed')
+    for (const id of ['key', 'stubs', 'partial']) expect(verdicts(student(hostile, id))).toEqual(verdicts(student(alone, id)))
+  })
+
+  it('ends a synchronous loop at import and scores the topic 0', () => {
+    expect(student(hostile, 'loop-at-import').score.total).toBe(0)
+    expect(topicOf(hostile, 'loop-at-import').status).toBe('timed-out')
+    expect(topicOf(hostile, 'loop-at-import').reason).toMatch(/loading the exercise code took longer/)
+  })
+
+  it('ends a loop inside a function and re-runs the topic without that test, keeping the rest', () => {
+    expect(testOf(hostile, 'loop-in-function', 'quotientDelta.valid').status).toBe('timeout')
+    expect(student(hostile, 'loop-in-function').score.total).toBe(MAX - points('quotientDelta.valid'))
+    expect(student(hostile, 'loop-in-function').diagnostics?.join('\n')).toMatch(/"quotientDelta.valid" ran past its time limit.*run again without it/)
+  })
+
+  it('ends a module that waits for a promise that never settles', () => {
+    expect(student(hostile, 'never-settles').score.total).toBe(0)
+    expect(topicOf(hostile, 'never-settles').status).toBe('timed-out')
+  })
+
+  it('fails only the tests that hit unbounded recursion', () => {
+    for (const id of limitTests) expect(testOf(hostile, 'recursion', id).points).toBe(0)
+    expect(testOf(hostile, 'recursion', 'limit.lecture').failure?.summary).toMatch(/Maximum call stack/)
+    expect(student(hostile, 'recursion').score.total).toBe(MAX - points(...limitTests))
+  })
+
+  it('ends a process that allocates without bound and keeps the other tests', () => {
+    const hog = testOf(hostile, 'huge-allocation', 'quotientDelta.valid')
+    expect(hog.points).toBe(0)
+    expect(hog.message ?? '').toMatch(/died.*(memory|heap)/)
+    expect(student(hostile, 'huge-allocation').score.total).toBe(MAX - points('quotientDelta.valid'))
+  })
+
+  it('does not take an early process.exit(0) for success', () => {
+    expect(student(hostile, 'exit-at-import').score.total).toBe(0)
+    expect(topicOf(hostile, 'exit-at-import').reason).toMatch(/process.exit/)
+  })
+
+  it('refuses to signal the parent process', () => {
+    expect(student(hostile, 'kill-parent').score.total).toBe(0)
+    expect(topicOf(hostile, 'kill-parent').reason).toMatch(/process.kill\(\d+\) refused/)
+  })
+
+  it('refuses require(), and with it child processes, with a clear message', () => {
+    expect(student(hostile, 'spawn').score.total).toBe(0)
+    expect(topicOf(hostile, 'spawn').status).toBe('forbidden-import')
+    expect(topicOf(hostile, 'spawn').reason).toMatch(/require\(\) is not available/)
+    expect(existsSync(path.join(canaryDir, 'spawned'))).toBe(false)
+  })
+
+  it('refuses node:fs, so the answer key cannot be read', () => {
+    expect(student(hostile, 'read-key').score.total).toBe(0)
+    expect(topicOf(hostile, 'read-key').status).toBe('forbidden-import')
+    expect(topicOf(hostile, 'read-key').reason).toMatch(/Forbidden import "node:fs"/)
+    expect(student(hostile, 'read-key').output ?? '').not.toContain('export function limit')
+  })
+
+  it('keeps exercise code from writing into the output folder or anywhere else', () => {
+    expect(student(hostile, 'write-outputs').score.total).toBe(MAX) // the attempt failed quietly; the code itself is right
+    expect(existsSync(path.join(canaryDir, 'written'))).toBe(false)
+    expect(JSON.parse(readFileSync(path.join(out, 'results.json'), 'utf8')).students).toHaveLength(29)
+  })
+
+  it('lets no connection reach 127.0.0.1', () => {
+    expect(student(hostile, 'socket').score.total).toBe(MAX)
+    expect(connections).toBe(0)
+  })
+
+  it('keeps only a bounded part of 100 MB of output', () => {
+    const flood = student(hostile, 'print-100mb')
+    expect(flood.score.total).toBe(MAX)
+    expect((flood.output ?? '').length).toBeLessThan(200_000)
+    expect(flood.diagnostics?.join('\n')).toMatch(/printed \d{7,} bytes; only the first and last 32 KB were kept/)
+  })
+
+  it('gives no points for patching vitest\'s expect or registering tests of its own', () => {
+    expect(student(hostile, 'patch-expect').score.total).toBe(0)
+  })
+
+  it('catches changes to Math and Array.prototype', () => {
+    expect(student(hostile, 'patch-math').score.total).toBe(0)
+    expect(topicOf(hostile, 'patch-math').reason).toMatch(/read.only|Cannot assign/)
+    expect(student(hostile, 'patch-array').score.total).toBe(0)
+    expect(topicOf(hostile, 'patch-array').status).toBe('tampered')
+    expect(testOf(hostile, 'patch-array', 'limit.lecture').failure?.summary).toMatch(/Array.prototype.map/)
+  })
+
+  it('reports a thrown non-Error on the tests that met it', () => {
+    expect(testOf(hostile, 'throws-non-error', 'limit.lecture').status).toBe('error')
+    expect(testOf(hostile, 'throws-non-error', 'limit.lecture').failure?.summary).toMatch(/non-Error value "not an Error"/)
+    expect(student(hostile, 'throws-non-error').score.total).toBe(MAX - points(...limitTests))
+  })
+
+  it('scores a syntax error 0 and says it does not load', () => {
+    expect(student(hostile, 'syntax-error').score.total).toBe(0)
+    expect(topicOf(hostile, 'syntax-error').status).toBe('load-error')
+  })
+
+  it('reports a type error from the TypeScript check without changing the score', () => {
+    const typed = student(alone, 'type-error')
+    expect(typed.score.total).toBe(MAX)
+    expect(typed.diagnostics?.join('\n')).toMatch(/type error: 01-limits\/limits.ts\(\d+,\d+\): error TS2322/)
+    expect(student(alone, 'key').diagnostics?.filter((d) => d.startsWith('type error'))).toEqual([])
+  })
+
+  it('fails only the tests of a missing export', () => {
+    const missing = student(hostile, 'missing-export')
+    const finder = Object.keys(manifest.tests).filter((id) => id.startsWith('findCounterexample.'))
+    for (const id of finder) expect(testOf(hostile, 'missing-export', id).points).toBe(0)
+    expect(missing.score.total).toBeLessThan(MAX)
+    expect(missing.score.total).toBeGreaterThanOrEqual(MAX - points(...finder, 'deltas.badInput'))
+  })
+
+  it('rejects an empty folder, an empty zip and a corrupt zip with the reason', () => {
+    expect(student(hostile, 'empty-folder')).toMatchObject({ status: 'rejected', error: expect.stringMatching(/folder is empty/) })
+    expect(student(hostile, 'empty-zip')).toMatchObject({ status: 'rejected', error: expect.stringMatching(/zip file is empty/) })
+    expect(student(hostile, 'corrupt-zip')).toMatchObject({ status: 'rejected', error: expect.stringMatching(/cannot be read/) })
+  })
+
+  it('refuses zip-slip entries and links in a zip, and grades the rest', () => {
+    const slip = student(hostile, 'zip-slip')
+    expect(slip.score.total).toBe(MAX)
+    const notes = slip.diagnostics?.join('\n') ?? ''
+    expect(notes).toMatch(/slipped.ts: its path climbs out/)
+    expect(notes).toMatch(/absolute.ts: it has an absolute path/)
+    expect(notes).toMatch(/link.ts: it is a symbolic link/)
+    expect(existsSync(canaryDir) ? readdirSync(canaryDir) : []).toEqual([])
+  })
+
+  it('refuses a symbolic link to a file outside the submission', () => {
+    const linked = student(hostile, 'symlink-outside')
+    expect(linked.status).toBe('rejected')
+    expect(linked.diagnostics?.join('\n')).toMatch(/limits.ts: it is a symbolic link to a file outside the submission/)
+  })
+
+  it('refuses a file name that is not valid UTF-8, and grades a student whose name is not', () => {
+    expect(student(hostile, 'bad-file-name').score.total).toBe(MAX)
+    expect(student(hostile, 'bad-file-name').diagnostics?.join('\n')).toMatch(/caf\\xe9-\\xff\.ts: its name is not valid UTF-8/)
+    const renamed = hostile.batch.students.find((s) => s.source.includes('\\xff'))!
+    expect(renamed.id).toBe('bad-_xff-name')
+    expect(renamed.score.total).toBe(MAX)
+  })
+})

@@ -1,0 +1,239 @@
+// The batch grader's parts that need no test run: staging, discovery, shards, the code guard, the
+// supervisor's limits and the output formats.
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { parseAst } from 'vite'
+import { XMLValidator } from 'fast-xml-parser'
+import { afterAll, describe, expect, it } from 'vitest'
+import { findForbidden } from '../batch/code-guard.ts'
+import { discoverSubmissions, inShard, parseShard, safeId } from '../batch/discover.ts'
+import { mergeShards } from '../batch/merge.ts'
+import { csvCell, gradesCsv } from '../batch/outputs/grades-csv.ts'
+import { gradescopeResults } from '../batch/outputs/gradescope.ts'
+import { junitXml } from '../batch/outputs/junit.ts'
+import { summaryMarkdown } from '../batch/outputs/summary.ts'
+import { stageSubmission } from '../batch/staging.ts'
+import { CappedOutput, supervise } from '../batch/supervise.ts'
+import { buildZip } from '../batch/zip-writer.ts'
+import type { BatchResult, StudentResult } from '../results.ts'
+import type { Score } from '../scoring.ts'
+import { KEY, TOPIC, folder } from './batch-fixtures.ts'
+
+const work = mkdtempSync(path.join(os.tmpdir(), 'batch-units-'))
+afterAll(() => rmSync(work, { recursive: true, force: true }))
+let n = 0
+const fresh = () => {
+  const dir = path.join(work, `case-${++n}`)
+  mkdirSync(dir)
+  return dir
+}
+const stage = (source: string | Buffer, isZip = false) => {
+  const workspace = path.join(fresh(), 'ws')
+  mkdirSync(workspace)
+  return stageSubmission(source, isZip, workspace, [TOPIC, '02-other'])
+}
+
+describe('staging', () => {
+  it('takes only exercise sources from a whole repository, preferring its exercises folder', async () => {
+    const root = folder(fresh(), 'alice', {
+      'exercises/01-limits/limits.ts': KEY,
+      'exercises/01-limits/limits.test.ts': 'the student\'s own "tests" are never used',
+      'exercises/01-limits/manifest.json': '{"points": 1000}',
+      'exercises/01-limits/helpers/extra.ts': 'export const x = 1',
+      'solutions/01-limits/limits.ts': 'not this one',
+      'package.json': '{}',
+      'node_modules/evil/01-limits/limits.ts': 'nor this',
+    })
+    const staged = await stage(root)
+    expect(staged.rejected).toBeUndefined()
+    expect(staged.files).toEqual(['01-limits/helpers/extra.ts', '01-limits/limits.ts'])
+    expect(readdirSync(path.join(staged.workspace, TOPIC)).sort()).toEqual(['helpers', 'limits.ts'])
+  })
+
+  it('accepts topic folders at the top and fills a left-out file with the course stub', async () => {
+    const root = folder(fresh(), 'bob', { '01-limits/notes.ts': 'export {}' })
+    const staged = await stage(root)
+    expect(staged.files).toEqual(['01-limits/notes.ts'])
+    expect(existsSync(path.join(staged.workspace, TOPIC, 'limits.ts'))).toBe(true)
+    expect(staged.notes.join('\n')).toMatch(/limits.ts was not in the submission: the course's stub was used/)
+  })
+
+  it('refuses zip entries that climb out, absolute paths, backslashes and links, and writes nothing outside', async () => {
+    const dir = fresh()
+    const zip = path.join(dir, 'slip.zip')
+    writeFileSync(zip, buildZip([
+      { name: 'exercises/01-limits/limits.ts', data: KEY },
+      { name: '../../outside.ts', data: 'x' },
+      { name: 'exercises/01-limits/../../../up.ts', data: 'x' },
+      { name: '/tmp/absolute.ts', data: 'x' },
+      { name: 'exercises\\01-limits\\win.ts', data: 'x' },
+      { name: 'exercises/01-limits/link.ts', data: '/etc/passwd', symlink: true },
+    ]))
+    const staged = await stage(zip, true)
+    expect(staged.files).toEqual(['01-limits/limits.ts'])
+    const notes = staged.notes.join('\n')
+    expect(notes).toMatch(/outside.ts: its path climbs out/)
+    expect(notes).toMatch(/up.ts: its path climbs out/)
+    expect(notes).toMatch(/absolute.ts: it has an absolute path/)
+    expect(notes).toMatch(/win.ts: its name contains "\\"/)
+    expect(notes).toMatch(/link.ts: it is a symbolic link/)
+    expect(readdirSync(dir)).toEqual(['slip.zip'])
+  })
+
+  it('follows a link inside the submission and refuses one that leads outside', async () => {
+    const root = folder(fresh(), 'carol', { 'exercises/01-limits/real.ts': KEY })
+    symlinkSync(path.join(root, 'exercises/01-limits/real.ts'), path.join(root, 'exercises/01-limits/limits.ts'))
+    symlinkSync('/etc/passwd', path.join(root, 'exercises/01-limits/passwd.ts'))
+    const staged = await stage(root)
+    expect(staged.files).toEqual(['01-limits/limits.ts', '01-limits/real.ts'])
+    expect(staged.notes.join('\n')).toMatch(/passwd.ts: it is a symbolic link to a file outside the submission/)
+  })
+
+  it('refuses names that are not valid UTF-8, in folders and zips', async () => {
+    const root = folder(fresh(), 'dave', {}, KEY)
+    writeFileSync(Buffer.from(`${root}/exercises/01-limits/\xff.ts`, 'latin1'), 'x')
+    expect((await stage(root)).notes.join('\n')).toMatch(/\\xff.ts: its name is not valid UTF-8/)
+    const zip = path.join(fresh(), 'bytes.zip')
+    writeFileSync(zip, buildZip([{ name: `exercises/${TOPIC}/limits.ts`, data: KEY }, { name: Buffer.from('exercises/01-limits/\xfe.ts', 'latin1'), data: 'x' }]))
+    expect((await stage(zip, true)).notes.join('\n')).toMatch(/\\xfe.ts: its name is not valid UTF-8/)
+  })
+
+  it('rejects empty folders, empty zips, corrupt zips and submissions without exercises', async () => {
+    expect((await stage(fresh())).rejected).toMatch(/the folder is empty/)
+    const dir = fresh()
+    writeFileSync(path.join(dir, 'empty.zip'), buildZip([]))
+    writeFileSync(path.join(dir, 'corrupt.zip'), 'PK\u0003\u0004 not a zip')
+    expect((await stage(path.join(dir, 'empty.zip'), true)).rejected).toMatch(/the zip file is empty/)
+    expect((await stage(path.join(dir, 'corrupt.zip'), true)).rejected).toMatch(/cannot be read/)
+    expect((await stage(folder(fresh(), 'erin', { 'notes.txt': 'hi' }))).rejected).toMatch(/no exercise files found/)
+  })
+
+  it('refuses files that are too large, and hashes what it takes', async () => {
+    const big = await stage(folder(fresh(), 'fay', { 'exercises/01-limits/big.ts': 'x'.repeat(600 * 1024) }, KEY))
+    expect(big.notes.join('\n')).toMatch(/big.ts: it is larger than 512 KB/)
+    const same = await stage(folder(fresh(), 'gil', {}, KEY))
+    const other = await stage(folder(fresh(), 'hal', {}, `${KEY}\n// changed\n`))
+    expect(same.hash).toBe((await stage(folder(fresh(), 'ida', {}, KEY))).hash)
+    expect(other.hash).not.toBe(same.hash)
+  })
+})
+
+describe('discovery and shards', () => {
+  it('names students safely and uniquely', () => {
+    const dir = fresh()
+    mkdirSync(path.join(dir, 'alice'))
+    writeFileSync(path.join(dir, 'alice.zip'), buildZip([]))
+    mkdirSync(path.join(dir, 'results.json'))
+    mkdirSync(path.join(dir, 'bo b;rm -rf'))
+    mkdirSync(path.join(dir, '.git'))
+    writeFileSync(path.join(dir, 'readme.txt'), '')
+    const { submissions, ignored } = discoverSubmissions(dir)
+    expect(submissions.map((s) => s.id)).toEqual(['_results.json', 'alice', 'alice~2', 'bo_b_rm_-rf'])
+    expect(ignored).toEqual(['readme.txt: not a folder or a .zip file'])
+    expect(safeId('=cmd|calc')).toBe('_cmd_calc')
+  })
+
+  it('splits a class into disjoint shards that cover it, the same way every time', () => {
+    const ids = Array.from({ length: 60 }, (_, i) => `student-${i}`)
+    const shards = [1, 2, 3].map((index) => ids.filter((id) => inShard(id, { index, count: 3 })))
+    expect(shards.flat().sort()).toEqual([...ids].sort())
+    expect(shards.every((s) => s.length > 5)).toBe(true)
+    expect(parseShard('2/3')).toEqual({ index: 2, count: 3 })
+    expect(() => parseShard('4/3')).toThrow(/--shard/)
+  })
+})
+
+describe('code guard', () => {
+  const problem = (code: string) => findForbidden(parseAst(code) as never)
+  it('refuses require, the runner\'s internals and Node built-ins, however they are written', () => {
+    expect(problem("const fs = require('fs')")?.name).toBe('require')
+    expect(problem("globalThis['__vitest_worker__'].rpc")?.name).toBe('__vitest_worker__')
+    expect(problem('__vite_ssr_import__("x")')?.name).toBe('__vite_ssr_import__')
+    expect(problem("import { readFileSync } from 'node:fs'")).toMatchObject({ kind: 'import', name: 'node:fs' })
+    expect(problem("export * from 'child_process'")).toMatchObject({ kind: 'import', name: 'child_process' })
+    expect(problem("await import('net')")).toMatchObject({ kind: 'import', name: 'net' })
+    expect(problem("const m = 'n' + 'et'; await import(m)")?.name).toBe('import(…)')
+  })
+  it('allows ordinary code that merely mentions such names as properties', () => {
+    expect(problem("import { x } from './helpers.ts'\nconst o = { require: 1 }; o.require; class A { require() {} }")).toBeUndefined()
+  })
+})
+
+describe('supervised processes', () => {
+  it('ends a process that runs past its time, and one that holds too much memory', async () => {
+    const slow = await supervise(process.execPath, ['-e', 'setInterval(() => {}, 1000)'], { env: {}, cwd: work, limits: { wallClockMs: 1500, rssMb: 0, outputBytes: 1000 } })
+    expect(slow.timedOut).toBe(true)
+    const hog = await supervise(process.execPath, ['-e', 'const a = []; setInterval(() => a.push(Buffer.alloc(64 << 20, 1)), 20)'], { env: {}, cwd: work, limits: { wallClockMs: 30_000, rssMb: 300, outputBytes: 1000 } })
+    expect(hog.timedOut).toBe(false)
+    expect(hog.memoryKills[0]?.rssMb).toBeGreaterThan(300)
+  })
+  it('keeps the head and tail of a flood of output', () => {
+    const capped = new CappedOutput(100)
+    for (let i = 0; i < 1000; i++) capped.add(Buffer.from(`line ${i}\n`))
+    const text = capped.text()
+    expect(text.startsWith('line 0\n')).toBe(true)
+    expect(text.endsWith('line 999\n')).toBe(true)
+    expect(text).toMatch(/bytes of output not kept/)
+  })
+})
+
+describe('outputs', () => {
+  const hint = { en: 'a hint', 'zh-TW': '提示' }
+  const score = (points: number): Score => ({
+    total: points,
+    max: 3,
+    topics: [{
+      topic: TOPIC, title: hint, score: points, max: 3, status: points === 3 ? 'passed' : 'partial',
+      tests: [
+        { id: 'a.one', title: 'one <b>&</b> [2 pts]', points: Math.min(points, 2), max: 2, status: points >= 2 ? 'passed' : 'failed', hidden: false, hint, message: 'bad \u0001 value' },
+        { id: 'a.two', title: 'two [1 pt]', points: points === 3 ? 1 : 0, max: 1, status: points === 3 ? 'passed' : 'timeout', hidden: true, hint },
+      ],
+    }],
+  })
+  const result = (id: string, points: number): StudentResult => ({ id, source: id, status: 'graded', score: score(points), seed: 7, durationMs: 1200, hash: id })
+  const batch = (students: StudentResult[]): BatchResult => ({ courseVersion: 'v1', seed: 7, topics: [TOPIC], startedAt: '2026-01-01T00:00:00Z', finishedAt: '2026-01-01T00:01:00Z', students })
+
+  it('writes grades.csv with the agreed header and defuses formulas', () => {
+    expect(gradesCsv(batch([result('ann', 3), result('+bob', 0)]))).toBe('id,total,max,01-limits\nann,3,3,3\n\'+bob,0,3,0\n')
+    expect(csvCell('a,"b"')).toBe('"a,""b"""')
+  })
+
+  it('writes JUnit XML that parses, without characters XML cannot hold', () => {
+    const xml = junitXml(batch([result('ann', 3), result('bo<b>', 0)]), 'en')
+    expect(XMLValidator.validate(xml)).toBe(true)
+    expect(xml).not.toContain('\u0001')
+    expect(xml).toMatch(/<testsuites [^>]*tests="4" failures="1" errors="1"/)
+  })
+
+  it('writes Gradescope results with hidden tests held back until the due date', () => {
+    const gradescope = gradescopeResults(result('ann', 0), 'en')
+    expect(gradescope).toMatchObject({ score: 0, execution_time: 1, stdout_visibility: 'hidden' })
+    expect(gradescope.tests.map((t) => [t.name, t.score, t.max_score, t.status, t.visibility])).toEqual([
+      ['01-limits › one <b>&</b>', 0, 2, 'failed', 'visible'],
+      ['01-limits › two', 0, 1, 'failed', 'after_due_date'],
+    ])
+  })
+
+  it('writes a summary whose table untrusted names cannot break', () => {
+    const md = summaryMarkdown(batch([result('a|b<script>', 3)]))
+    expect(md).toContain('| a\\|b&lt;script&gt; | 3/3 | 3/3 |')
+  })
+
+  it('merges shards into what one run writes, and refuses shards graded differently', async () => {
+    const whole = batch([result('ann', 3), result('bob', 1), result('cid', 0)])
+    const dirs = whole.students.map((s, i) => {
+      const dir = path.join(fresh(), `shard-${i}`)
+      mkdirSync(dir)
+      writeFileSync(path.join(dir, 'results.json'), JSON.stringify({ ...whole, students: [s] }))
+      return dir
+    })
+    const merged = await mergeShards(dirs.reverse(), path.join(fresh(), 'merged'), { html: false })
+    expect(gradesCsv(merged.batch)).toBe(gradesCsv(whole))
+    const odd = path.join(fresh(), 'odd')
+    mkdirSync(odd)
+    writeFileSync(path.join(odd, 'results.json'), JSON.stringify({ ...whole, seed: 8, students: [] }))
+    await expect(mergeShards([dirs[0]!, odd], path.join(fresh(), 'm2'), { html: false })).rejects.toThrow(/seed 8 ≠ 7/)
+    await expect(mergeShards([dirs[0]!, dirs[0]!], path.join(fresh(), 'm3'), { html: false })).rejects.toThrow(/more than one shard/)
+  })
+})
