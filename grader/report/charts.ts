@@ -194,18 +194,10 @@ function matrix(v: unknown, name: string): (number | null)[][] {
   return rows
 }
 
-/** H×W×C maps (the course's HWC layout) as C maps of H×W. */
-function channels(v: unknown, name: string): (number | null)[][][] {
-  if (!Array.isArray(v) || v.length === 0 || v.length > 512) throw new PlotDataError(`${name} is not an H×W×C array`)
-  const h = v.length
-  const rows = v.map((row, y) => {
-    if (!Array.isArray(row) || row.length === 0 || row.length > 512) throw new PlotDataError(`${name}[${y}] is not a W×C array`)
-    return row.map((cell, x) => numbers(Array.isArray(cell) ? cell : [cell], `${name}[${y}][${x}]`, 1024))
-  })
-  const w = rows[0]!.length
-  const c = rows[0]![0]!.length
-  if (rows.some((r) => r.length !== w || r.some((cell) => cell.length !== c))) throw new PlotDataError(`${name} is ragged: its rows or channels differ in length`)
-  return Array.from({ length: c }, (_, k) => Array.from({ length: h }, (_, y) => Array.from({ length: w }, (_, x) => rows[y]![x]![k]!)))
+/** Feature maps, channels first: C maps of H×W (as the tests record them with channelsFirst). */
+function featureMapList(v: unknown, name: string): (number | null)[][][] {
+  if (!Array.isArray(v) || v.length > 256) throw new PlotDataError(`${name} is not a list of feature maps`)
+  return v.map((m, c) => matrix(m, `${name}[${c}]`))
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -454,26 +446,29 @@ interface Grid {
   values: number[]
 }
 
-/** f sampled on GRID × GRID points spanning the box, rows from y0 up. */
+/**
+ * f at the centres of a GRID × GRID division of the box, rows from y0 up: the convention of the
+ * decision-boundary plots (reference/oracles/classification.ts, probabilityGrid).
+ */
 function sampleGrid(x0: number, x1: number, y0: number, y1: number, f: (x: number, y: number) => number): Grid {
   const values: number[] = []
   for (let j = 0; j < GRID; j++) {
-    for (let i = 0; i < GRID; i++) values.push(f(x0 + ((x1 - x0) * i) / (GRID - 1), y0 + ((y1 - y0) * j) / (GRID - 1)))
+    for (let i = 0; i < GRID; i++) values.push(f(x0 + ((x1 - x0) * (i + 0.5)) / GRID, y0 + ((y1 - y0) * (j + 0.5)) / GRID))
   }
   return { width: GRID, height: GRID, values }
 }
 
 /**
- * Isocontours of a grid sampled at n evenly spaced points from the domain's minimum to its maximum
- * on each axis (rows from the bottom). d3's contours place sample i at grid coordinate i + ½; this
- * maps those coordinates onto the x and y scales of a chart whose domain is the grid's box.
+ * Isocontours of an nx × ny grid of cell-centre samples over the chart's whole domain (rows from the
+ * bottom). d3's contours put sample i at grid coordinate i + ½, the centre of cell i, so grid
+ * coordinates map linearly onto the domain: x = width·g/nx, y = height − height·g/ny.
  */
 function contourTransform(thresholds: number[], nx: number, ny: number): vega.Transforms {
   return {
     type: 'isocontour',
     thresholds,
-    scale: { signal: `[width / ${nx - 1}, -height / ${ny - 1}]` },
-    translate: { signal: `[-0.5 * width / ${nx - 1}, height + 0.5 * height / ${ny - 1}]` },
+    scale: { signal: `[width / ${nx}, -height / ${ny}]` },
+    translate: { signal: '[0, height]' },
   } as unknown as vega.Transforms
 }
 
@@ -649,12 +644,20 @@ const SCALE = 3
 
 function featureMaps(raw: Record<string, unknown>, title: string, lang: Lang): RenderedPlot {
   const input = matrix(raw.input, 'input')
-  const student = channels(raw.student, 'student')
-  const reference = channels(raw.reference, 'reference')
-  const shape = (m: (number | null)[][][]) => `${m[0]!.length}×${m[0]![0]!.length}×${m.length}`
+  const reference = featureMapList(raw.reference, 'reference')
   const summary: string[] = []
-  const sameShape = shape(student) === shape(reference)
-  if (!sameShape) summary.push(t(lang, 'shapeMismatch', { s: shape(student), r: shape(reference) }))
+  // The student's maps may be missing or malformed (their conv2d threw or returned garbage): the
+  // input and the reference are still worth seeing.
+  let student: (number | null)[][][] = []
+  try {
+    student = featureMapList(raw.student, 'student')
+  } catch (error) {
+    if (!(error instanceof PlotDataError)) throw error
+    summary.push(error.message)
+  }
+  if (student.length === 0) summary.push(t(lang, 'noMaps'))
+  const shape = (maps: (number | null)[][][]) => (maps.length ? `${maps.length}×${maps[0]!.length}×${maps[0]![0]!.length}` : '0')
+  if (student.length && shape(student) !== shape(reference)) summary.push(t(lang, 'shapeMismatch', { s: shape(student), r: shape(reference) }))
 
   const inputMax = Math.max(1e-12, ...input.flat().map((v) => Math.abs(v ?? 0)))
   const inputImg = img(input, (v) => grey(1 - Math.abs(v) / inputMax), t(lang, 'inputAlt', { h: input.length, w: input[0]!.length }), SCALE * 1.5)

@@ -136,6 +136,7 @@ const STRINGS = {
   maxDiff: { en: 'max |yours − reference| = {d}', 'zh-TW': '最大 |你的 − 參考| = {d}' },
   shapeMismatch: { en: 'shapes differ: yours {s}, reference {r}', 'zh-TW': '形狀不同:你的 {s},參考 {r}' },
   colourScale: { en: 'blue: negative, white: 0, red: positive; each channel scaled to its largest |value|', 'zh-TW': '藍:負,白:0,紅:正;每個通道依其最大 |值| 縮放' },
+  noMaps: { en: 'your conv2d gave no feature maps to show', 'zh-TW': '你的 conv2d 沒有產生可顯示的特徵圖' },
   moreChannels: { en: '{n} more channels not shown', 'zh-TW': '另有 {n} 個通道未顯示' },
 
   // class page

@@ -64,7 +64,7 @@ export async function renderClassPage(batch: BatchResult, options: ReportOptions
   const dirs = assignDirNames((batch.students ?? []).map((s) => s.id))
   const view = await classView(batch, {
     lang,
-    reportHref: options.reportHref ?? ((id) => `${dirs.get(id)}/report.html`),
+    reportHref: options.reportHref ?? ((id) => `${encodeURIComponent(dirs.get(id)!)}/report.html`),
     lessons: options.lessonsHref !== undefined ? lessonIndex(options.lessonsHref) : undefined,
     generatedAt: isoDate(options.generatedAt),
   })
@@ -116,7 +116,7 @@ export async function writeReports(outDir: string, batch: BatchResult, options: 
     const html = await renderStudentReport(student, { lang, lessonsHref: `../${LESSONS_DIR}/`, classHref: '../index.html', generatedAt })
     writeFileAtomic(path.join(outDir, dirs.get(student.id)!, 'report.html'), html)
   }
-  writeFileAtomic(path.join(outDir, 'index.html'), await renderClassPage(batch, { lang, lessonsHref: `${LESSONS_DIR}/`, reportHref: (id) => `${dirs.get(id)}/report.html`, generatedAt }))
+  writeFileAtomic(path.join(outDir, 'index.html'), await renderClassPage(batch, { lang, lessonsHref: `${LESSONS_DIR}/`, reportHref: (id) => `${encodeURIComponent(dirs.get(id)!)}/report.html`, generatedAt }))
 }
 
 /** Writes one student's report as `outDir/report.html` with its lessons in `outDir/lessons/`. */

@@ -18,21 +18,26 @@ export function cleanText(text: string, max = 20_000): string {
   return cleaned.length > max ? `${cleaned.slice(0, max)} … (${cleaned.length - max} more characters)` : cleaned
 }
 
-/** Names the report folders may not take: the lessons, and names Windows reserves. */
-const RESERVED = /^(lessons|index\.html|con|prn|aux|nul|com\d|lpt\d)$/i
+/**
+ * Names a student's folder may not take: what the reports and the batch grader write at the top of
+ * the output folder, and names Windows reserves.
+ */
+const RESERVED = /^(lessons|index\.html|report|assets|results\.json|grades\.csv|junit\.xml|summary\.md|sample-class|con|prn|aux|nul|com\d|lpt\d)$/i
+/** What the batch grader's ids look like (grader/batch/discover.ts, safeId): kept as they are. */
+const SAFE_AS_IS = /^[\p{L}\p{N}_@+~][\p{L}\p{N}._@+~-]{0,99}$/u
 
 /**
- * A directory name for a student id: letters, digits, `.`, `_` and `-` only, no leading dot, at most
- * 64 characters. An id that had to change gets a short hash of the original, so two ids that clean
+ * A directory name for a student id. An id that is already a safe name (letters and digits of any
+ * script, `._@+~-`, not starting with `.` or `-`, at most 100 characters, not reserved) is kept, so
+ * the report lands in the same folder as the grader's other files for that student. Anything else
+ * becomes ASCII letters, digits and `._-` plus a short hash of the original, so two ids that clean
  * to the same text (`a/b`, `a?b`) still get different folders.
  */
 export function safeDirName(id: string): string {
   const text = String(id)
-  let name = text.normalize('NFKD').replace(/[^A-Za-z0-9._-]+/g, '_').replace(/^[._]+/, '').slice(0, 64)
-  if (name !== text || RESERVED.test(name) || name === '') {
-    name = `${name.replace(/[._-]+$/, '') || 'student'}-${createHash('sha256').update(text).digest('hex').slice(0, 8)}`
-  }
-  return name
+  if (text === text.normalize('NFC') && SAFE_AS_IS.test(text) && !RESERVED.test(text)) return text
+  const name = text.normalize('NFKD').replace(/[^A-Za-z0-9._-]+/g, '_').replace(/^[._-]+/, '').slice(0, 64).replace(/[._-]+$/, '')
+  return `${name || 'student'}-${createHash('sha256').update(text).digest('hex').slice(0, 8)}`
 }
 
 /** Directory names for a whole class, unique even if different ids differ only in case. */

@@ -165,7 +165,8 @@ describe('the reports in headless Chromium', () => {
     expect(decoded).toBe(true)
     expect(await brokenLinks(page, file)).toEqual([])
     expect(seriousOnly(await axe(page))).toEqual([])
-    await page.evaluate('window.scrollTo(0, 0)')
+    // The screenshot shows a failed test with its plot: what a student sees first when something is wrong.
+    await page.locator('article.status-failed:has(figure[data-plot-kind="search-path"])').first().evaluate('(el) => el.scrollIntoView({ block: "start" })')
     await screenshot(page, 'student-report')
     expect(pageProblems.get(file)).toEqual([])
     await page.close()
