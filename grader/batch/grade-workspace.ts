@@ -203,7 +203,7 @@ function processIncidents(attempt: RunAttempt, limits: RunLimits): string[] {
   const where = attempt.topics.join(', ')
   if (attempt.process.timedOut) incidents.push(`${where}: the test run exceeded the grader's time limit and was ended`)
   for (const kill of attempt.process.memoryKills) incidents.push(`${where}: a test process used ${kill.rssMb} MB of memory (limit ${limits.memoryMb} MB) and was ended`)
-  if (/heap out of memory|Reached heap limit/i.test(attempt.process.output)) incidents.push(`${where}: a test process ran out of its ${Math.floor(limits.memoryMb * 0.75)} MB heap`)
+  if (/heap out of memory|Reached heap limit/i.test(attempt.process.output)) incidents.push(`${where}: a test process ran out of its ${limits.memoryMb} MB heap`)
   if (attempt.process.outputBytesSeen > limits.outputBytes) incidents.push(`${where}: the run printed ${attempt.process.outputBytesSeen} bytes; only the first and last ${Math.round(limits.outputBytes / 2048)} KB were kept`)
   return incidents
 }

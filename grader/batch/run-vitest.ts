@@ -13,7 +13,10 @@ import { type Supervised, supervise } from './supervise.ts'
 export interface RunLimits {
   /** Wall-clock time allowed per topic (ms); a run of n topics gets n times this, plus start-up. */
   topicTimeoutMs: number
-  /** Memory allowed to each test process (MB): its V8 heap gets three quarters, its resident size all. */
+  /**
+   * Memory allowed to each test process (MB). The grader ends a process whose resident size passes
+   * it (quick, and the grader knows why); V8's own heap limit, at the same size, is the backstop.
+   */
   memoryMb: number
   /** Output kept from the run (bytes). */
   outputBytes: number
@@ -64,7 +67,7 @@ export async function runVitest(request: RunRequest): Promise<RunAttempt> {
       path.join(scratch, '*'),
     ],
     write: [diagnosticsFile],
-    heapMb: Math.max(256, Math.floor(limits.memoryMb * 0.75)),
+    heapMb: Math.max(256, Math.floor(limits.memoryMb)),
   })
   // A clean environment: the grader's own variables (tokens in CI, for one) never reach student code.
   const env: NodeJS.ProcessEnv = {

@@ -66,12 +66,25 @@ export function buildHostileClass(dir: string, o: HostileOptions): void {
   folder(dir, 'loop-in-function', {}, keyWithin('quotientDelta', 'for (;;) { /* never ends */ }'))
   folder(dir, 'never-settles', {}, `${KEY}\nawait new Promise(() => {})\n`)
   folder(dir, 'recursion', {}, keyReplacing('limit', 'return limit(f, a + 1)'))
-  folder(dir, 'huge-allocation', {}, keyWithin('quotientDelta', 'const hoard: number[][] = []\n  for (;;) hoard.push(new Array(1 << 20).fill(eps))'))
+  folder(dir, 'huge-allocation', {}, keyWithin('quotientDelta', 'const hoard: Float64Array[] = []\n  for (;;) hoard.push(new Float64Array(1 << 20).fill(eps))'))
   folder(dir, 'exit-at-import', {}, `${KEY}\nprocess.exit(0)\n`)
   folder(dir, 'kill-parent', {}, `${KEY}\nprocess.kill(process.ppid, 'SIGKILL')\n`)
   folder(dir, 'spawn', {}, `${KEY}\nconst { execSync } = require('node:child_process')\nexecSync('touch ${o.canaryDir}/spawned')\n`)
   folder(dir, 'read-key', { [`exercises/${TOPIC}/copy.ts`]: KEY }, `import { readFileSync } from 'node:fs'\nexport * from './copy.ts'\nconsole.log(readFileSync('${KEY_FILE}', 'utf8'))\n`)
-  folder(dir, 'write-outputs', {}, `${KEY}\ntry { const fs = await import('node:fs'); fs.writeFileSync('${o.outDir}/results.json', '{}'); fs.writeFileSync('${o.canaryDir}/written', 'x') } catch {}\n`)
+  // Past the import checks, through the runner's own importActual (reached by a computed name): the
+  // permission model and the sandbox's view of the file system must still say no.
+  folder(dir, 'write-outputs', {}, `${KEY}
+const runner = (globalThis as Record<string, any>)[['__vi', 'test_index__'].join('')]
+let fs: any
+try { fs = await runner.vi.importActual('node:fs') } catch (error) { console.log('no fs:', (error as Error).message) }
+for (const attempt of [
+  () => fs.writeFileSync('${o.outDir}/results.json', '{}'),
+  () => fs.writeFileSync('${o.canaryDir}/written', 'x'),
+  () => console.log('KEY:' + fs.readFileSync('${KEY_FILE}', 'utf8')),
+]) {
+  try { attempt() } catch (error) { console.log('refused:', (error as Error).message) }
+}
+`)
   folder(dir, 'socket', {}, `${KEY}\nconst g = globalThis as Record<string, any>\ntry { await g.fetch?.('http://127.0.0.1:${o.port}/') } catch {}\ntry { if (g.WebSocket) new g.WebSocket('ws://127.0.0.1:${o.port}/') } catch {}\n`)
   folder(dir, 'print-100mb', {}, `${KEY}\nconst megabyte = 'x'.repeat(1 << 20)\nfor (let i = 0; i < 100; i++) process.stdout.write(megabyte)\n`)
   folder(dir, 'patch-expect', {}, `${STUB}\nconst g = globalThis as Record<string, any>\nconst runner = g[['__vi', 'test_index__'].join('')]\ntry { runner.expect.extend({ toBe: () => ({ pass: true, message: () => '' }) }) } catch {}\ntry { runner.test('limit.lecture [2 pts]', () => {}) } catch {}\n`)

@@ -36,7 +36,8 @@ function options(submissions: string, outDir: string, extra: Partial<GradeOption
     jobs: 2,
     topics: [TOPIC],
     seed: SEED,
-    limits: { topicTimeoutMs: 90_000, memoryMb: 1024, outputBytes: 64 * 1024, importTimeoutMs: 5_000 },
+    // 512 MB: topic 01 needs about half; filling the rest takes seconds on a busy machine.
+    limits: { topicTimeoutMs: 90_000, memoryMb: 512, outputBytes: 64 * 1024, importTimeoutMs: 5_000 },
     retries: 2,
     typecheck: false,
     isolation: 'auto',
@@ -124,7 +125,8 @@ describe('the batch grader on a hostile class', () => {
   it('ends a process that allocates without bound and keeps the other tests', () => {
     const hog = testOf(hostile, 'huge-allocation', 'quotientDelta.valid')
     expect(hog.points).toBe(0)
-    expect(hog.message ?? '').toMatch(/died.*(memory|heap)/)
+    // Usually the memory limit; on a machine so loaded that filling 300 MB takes over 10 s, the time limit.
+    expect(hog.message ?? '').toMatch(/died.*(memory|heap)|ran past its time limit/)
     expect(student(hostile, 'huge-allocation').score.total).toBe(MAX - points('quotientDelta.valid'))
   })
 
@@ -152,8 +154,11 @@ describe('the batch grader on a hostile class', () => {
     expect(student(hostile, 'read-key').output ?? '').not.toContain('export function limit')
   })
 
-  it('keeps exercise code from writing into the output folder or anywhere else', () => {
-    expect(student(hostile, 'write-outputs').score.total).toBe(MAX) // the attempt failed quietly; the code itself is right
+  it('keeps exercise code that gets hold of node:fs from writing the outputs, writing elsewhere or reading the key', () => {
+    const sneaky = student(hostile, 'write-outputs')
+    expect(sneaky.score.total).toBe(MAX) // every attempt failed and was caught; the code itself is right
+    expect(sneaky.output).toMatch(/refused: /)
+    expect(sneaky.output).not.toMatch(/KEY:/)
     expect(existsSync(path.join(canaryDir, 'written'))).toBe(false)
     expect(JSON.parse(readFileSync(path.join(out, 'results.json'), 'utf8')).students).toHaveLength(29)
   })

@@ -14,11 +14,14 @@ import { gradescopeResults } from '../batch/outputs/gradescope.ts'
 import { junitXml } from '../batch/outputs/junit.ts'
 import { summaryMarkdown } from '../batch/outputs/summary.ts'
 import { stageSubmission } from '../batch/staging.ts'
+import { detectSandbox, sandboxed, testProcessFlags } from '../batch/sandbox.ts'
 import { CappedOutput, supervise } from '../batch/supervise.ts'
+import { COURSE_ROOT, SOLUTIONS_DIR } from '../paths.ts'
+import { createServer } from 'node:net'
 import { buildZip } from '../batch/zip-writer.ts'
 import type { BatchResult, StudentResult } from '../results.ts'
 import type { Score } from '../scoring.ts'
-import { KEY, TOPIC, folder } from './batch-fixtures.ts'
+import { KEY, KEY_FILE, TOPIC, folder } from './batch-fixtures.ts'
 
 const work = mkdtempSync(path.join(os.tmpdir(), 'batch-units-'))
 afterAll(() => rmSync(work, { recursive: true, force: true }))
@@ -175,6 +178,48 @@ describe('supervised processes', () => {
     expect(text.startsWith('line 0\n')).toBe(true)
     expect(text.endsWith('line 999\n')).toBe(true)
     expect(text).toMatch(/bytes of output not kept/)
+  })
+})
+
+describe('sandbox', () => {
+  const run = async (command: string[], script: string) => {
+    const result = await supervise(command[0]!, [...command.slice(1), '-e', script], { env: { PATH: process.env.PATH }, cwd: work, limits: { wallClockMs: 30_000, rssMb: 0, outputBytes: 100_000 } })
+    return JSON.parse(result.output.split('\n').find((l) => l.startsWith('{')) ?? '{}') as Record<string, string>
+  }
+  const attempts = (tries: Record<string, string>) =>
+    `const fs = require('node:fs'); const out = {}; ${Object.entries(tries).map(([name, code]) => `try { ${code}; out[${JSON.stringify(name)}] = 'done' } catch (e) { out[${JSON.stringify(name)}] = e.code || e.message }`).join('\n')}; console.log(JSON.stringify(out))`
+
+  it('the test processes\' permission model refuses the answer key, writes and child processes', async () => {
+    const dir = fresh()
+    const allowed = path.join(dir, 'diagnostics.jsonl')
+    const flags = testProcessFlags({ read: [path.join(COURSE_ROOT, 'node_modules', '*')], write: [allowed], heapMb: 256 })
+    const outcome = await run([process.execPath, ...flags], attempts({
+      readKey: `fs.readFileSync(${JSON.stringify(KEY_FILE)})`,
+      writeElsewhere: `fs.writeFileSync(${JSON.stringify(path.join(dir, 'other'))}, 'x')`,
+      spawn: "require('node:child_process').execSync('true')",
+      writeAllowed: `fs.appendFileSync(${JSON.stringify(allowed)}, 'x')`,
+    }))
+    expect(outcome).toEqual({ readKey: 'ERR_ACCESS_DENIED', writeElsewhere: 'ERR_ACCESS_DENIED', spawn: 'ERR_ACCESS_DENIED', writeAllowed: 'done' })
+  })
+
+  it.runIf(detectSandbox('auto').namespaces)('namespaces leave no network, a read-only course, hidden answers and no sight of the grader', async () => {
+    let connections = 0
+    const server = createServer((socket) => {
+      connections++
+      socket.destroy()
+    })
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+    const port = (server.address() as { port: number }).port
+    const { file, args } = sandboxed(detectSandbox('namespaces'), [process.execPath], { readOnly: [COURSE_ROOT], hidden: [SOLUTIONS_DIR] })
+    const outcome = await run([file, ...args], attempts({
+      listAnswers: `if (fs.readdirSync(${JSON.stringify(SOLUTIONS_DIR)}).length) throw new Error('visible')`,
+      writeCourse: `fs.writeFileSync(${JSON.stringify(path.join(COURSE_ROOT, 'pwned'))}, 'x')`,
+      signalGrader: `process.kill(${process.pid}, 0)`,
+    }) + `; require('node:net').connect(${port}, '127.0.0.1').on('error', (e) => console.log(JSON.stringify({ connect: e.code })))`)
+    server.close()
+    expect(outcome).toEqual({ listAnswers: 'done', writeCourse: 'EROFS', signalGrader: 'ESRCH' })
+    expect(connections).toBe(0)
+    expect(existsSync(path.join(COURSE_ROOT, 'pwned'))).toBe(false)
   })
 })
 
