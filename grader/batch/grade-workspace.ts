@@ -101,18 +101,24 @@ function unfinished(attempts: RunAttempt[], topic: string, skipped: Map<string, 
 }
 
 /**
- * Tests that ended their test process: those the watchdog named, and in a run that died without
- * the watchdog, the test that had begun last and never finished.
+ * Tests that ended their test process: those the watchdog named, and in a test file whose process
+ * died without the watchdog, the test of that file that had begun last and never finished. (Only
+ * the last: the runner reports results in batches, so earlier tests of a killed process may have
+ * passed without a word; the re-run gives them their due.)
  */
 function culprits(attempts: RunAttempt[], topic: string): Array<[string, string]> {
   const found = new Map<string, string>()
   for (const attempt of attempts.filter((a) => a.topics.includes(topic))) {
     const hung = (attempt.run?.watchdog ?? []).filter((w) => w.topic === topic && w.testId)
     for (const report of hung) found.set(report.testId!, 'ran past its time limit and its test process was ended')
-    if (hung.length) continue
     const done = new Set(testsOf(attempt, topic).filter(finished).map((t) => t.id))
-    const last = attempt.started.filter((s) => s.topic === topic).at(-1)
-    if (last && !done.has(last.testId) && !found.has(last.testId)) found.set(last.testId, `was running when its test process died${deathCause(attempt)}`)
+    const started = attempt.started.filter((s) => s.topic === topic)
+    // A topic's test files run one after another, each in its own process: look at each file apart.
+    const files = (attempt.run?.topics ?? []).filter((t) => t.topic === topic).map((t) => new Set(t.tests.map((x) => x.id)))
+    for (const file of files.length ? files : [undefined]) {
+      const last = started.filter((s) => !file || file.has(s.testId)).at(-1)
+      if (last && !done.has(last.testId) && !found.has(last.testId)) found.set(last.testId, `was running when its test process died${deathCause(attempt)}`)
+    }
   }
   return [...found.entries()]
 }
