@@ -23,7 +23,8 @@ export const COLORS = {
   ink: '#1f2937',
   grid: '#94a3b8',
 }
-const FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Noto Sans CJK TC", "Microsoft JhengHei", sans-serif'
+/** Vega writes this on every text element; compactSvg removes it and the page's CSS sets the font. */
+const FONT = 'sans-serif'
 
 /** A rendered plot: trusted HTML (SVG or images) plus plain-text sentences describing it. */
 export interface RenderedPlot {
@@ -93,6 +94,9 @@ function compactSvg(svg: string): string {
     // The root <svg> gets role="img" and a label; the marks inside are presentation, so vega's ARIA
     // roles and labels on them go (screen readers read the label and the summary below the chart).
     .replace(/ (role|aria-[a-z]+)="[^"]*"/g, '')
+    // Text takes the page's font (report.css, `.plot svg`) instead of an attribute on every label.
+    .replace(/ font-family="[^"]*"/g, '')
+    .replace(/ pointer-events="none"/g, '')
     .replace(/ d="([^"]*)"/g, (_, d: string) => ` d="${(/^[MLZ0-9.,\se-]+$/.test(d) ? simplifyPath(d) : d).replace(/-?\d+\.\d{2,}/g, round)}"`)
     .replace(/ transform="translate\(([-\d.]+),([-\d.]+)\)"/g, (_, x: string, y: string) => ` transform="translate(${Math.round(Number(x) * 10) / 10},${Math.round(Number(y) * 10) / 10})"`)
 }
@@ -504,7 +508,12 @@ async function curves(raw: Record<string, unknown>, title: string, lang: Lang): 
     mark: { type: 'line', point: short, strokeWidth: 2, clip: true },
     encoding: {
       x: { field: 'step', type: 'quantitative', title: str(raw.xLabel, 60) || 'step', axis: { tickMinStep: 1 } },
-      y: { field: 'value', type: 'quantitative', title: (str(raw.yLabel, 60) || 'value') + (log ? ` (${t(lang, 'logScale')})` : ''), scale: log ? { type: 'log' } : { zero: false } },
+      y: {
+        field: 'value', type: 'quantitative', title: (str(raw.yLabel, 60) || 'value') + (log ? ` (${t(lang, 'logScale')})` : ''),
+        scale: log ? { type: 'log' } : { zero: false },
+        // On a log scale vega would place a tick at every 2·10ᵏ … 9·10ᵏ; powers of ten suffice.
+        ...(log ? { axis: { values: decades(Math.min(...finite), Math.max(...finite)), format: '~g' } } : {}),
+      },
       color: { field: 'series', type: 'nominal', title: null, scale: { domain: names, range: SERIES_COLORS.slice(0, names.length) } },
       strokeDash: { field: 'series', type: 'nominal', title: null, scale: { domain: names, range: names.map((_, k) => [[1, 0], [6, 3], [2, 2], [8, 2, 2, 2]][k % 4]!) } },
     },
@@ -517,10 +526,20 @@ async function curves(raw: Record<string, unknown>, title: string, lang: Lang): 
   return { kind: 'curves', title, html: await vegaLiteSvg(spec, [title, ...summary].join(' ')), summary }
 }
 
+/** Powers of ten spanning [lo, hi] (both > 0), at most eight of them. */
+export function decades(lo: number, hi: number): number[] {
+  const first = Math.floor(Math.log10(lo))
+  const last = Math.ceil(Math.log10(hi))
+  const step = Math.max(1, Math.ceil((last - first + 1) / 8))
+  const values: number[] = []
+  for (let k = first; k <= last; k += step) values.push(Number(`1e${k}`))
+  return values
+}
+
 // ---------------------------------------------------------------------------------------------
 // 06/07: P(class 1) over the plane, with the data set's points
 
-const MAX_POINTS = 300
+const MAX_POINTS = 200
 
 interface Labelled {
   x: number
