@@ -50,7 +50,7 @@ export interface BatchOutcome {
   warnings: string[]
 }
 
-const TYPECHECK_TIMEOUT_MS = 60_000
+const TYPECHECK_TIMEOUT_MS = 120_000
 
 /** Scratch folders of batches in progress, removed by `removeScratch` when the grader is interrupted. */
 const scratchRoots = new Set<string>()

@@ -53,7 +53,7 @@ program
   .argument('[submissions]', 'folder of submissions (not needed with --sample)')
   .requiredOption('-o, --out <dir>', 'output folder: results.json, grades.csv, junit.xml, summary.md, <id>/gradescope.json')
   .option('-j, --jobs <n>', 'submissions graded at the same time', positive('--jobs'), os.availableParallelism())
-  .option('--timeout <seconds>', 'time allowed per topic of a submission', positive('--timeout'), 300)
+  .option('--timeout <seconds>', 'wall-clock limit per topic of a submission, a backstop behind the tests\' own time limits', positive('--timeout'), 600)
   .option('--memory <mb>', 'memory allowed to each test process', positive('--memory'), 2048)
   .option('--seed <n>', 'grading seed (default: kept from an earlier run into --out, else random)', integer('--seed'))
   .option('--topics <list>', 'topics to grade, e.g. 01,02 (default: all)')

@@ -16,29 +16,23 @@ export interface TypeCheck {
   problem?: string
 }
 
-/**
- * Exercise code may not use Node's APIs, so Node's types (two thirds of the compiler's work) are
- * left out; only `console`, for debugging prints, is declared.
- */
-const GLOBALS = `declare var console: { log(...data: unknown[]): void; error(...data: unknown[]): void; warn(...data: unknown[]): void; info(...data: unknown[]): void; debug(...data: unknown[]): void; table(data: unknown): void }\n`
-
 export async function typeCheck(workspace: string, files: string[], scratchDir: string, timeoutMs: number): Promise<TypeCheck> {
   const config = path.join(scratchDir, 'tsconfig.json')
-  const globals = path.join(scratchDir, 'globals.d.ts')
-  writeFileSync(globals, GLOBALS)
   writeFileSync(
     config,
     JSON.stringify({
       extends: path.join(COURSE_ROOT, 'tsconfig.json'),
       compilerOptions: {
         baseUrl: COURSE_ROOT,
-        paths: { '@course/*': [`${PUBLIC_REFERENCE_DIR}/*`], '@tensorflow/tfjs': [path.join(PUBLIC_REFERENCE_DIR, 'tf.ts')] },
+        // Exercise code's @tensorflow/tfjs is the course's tf module at run time, which re-exports the
+        // package: the package's own types describe it (mapping it to tf.ts would make that module
+        // import itself).
+        paths: { '@course/*': [`${PUBLIC_REFERENCE_DIR}/*`], '@tensorflow/tfjs': [path.join(COURSE_ROOT, 'node_modules', '@tensorflow', 'tfjs')] },
         typeRoots: [path.join(COURSE_ROOT, 'node_modules', '@types')],
-        types: [],
         noEmit: true,
         incremental: false,
       },
-      files: [globals, ...files.map((f) => path.join(workspace, f))],
+      files: files.map((f) => path.join(workspace, f)),
       include: [],
     }),
   )
