@@ -479,7 +479,7 @@ describe('the Gaussian generative model ("tribe x / tribe y")', () => {
     // The two blobs overlap: the best any classifier can expect is Φ(√7.5 / 2) ≈ 91.5%; the reference model gets 91.5%.
     const right = X.filter((x, i) => (student.posterior(model, x) >= 0.5 ? 1 : 0) === y[i]).length / X.length
     expectTrue(right >= 0.9, `the posterior classifies only ${(100 * right).toFixed(1)}% of logistic_regression1 correctly`, { expected: prose('at least 90%'), actual: right })
-  })
+  }, { timeout: 30_000 })
   graded('gaussian.badInput', 'empty or ragged data, a missing class, labels other than 0/1, a wrong x and a singular Σ are refused', () => {
     const model = { means: [[0, 0], [1, 1]] as [number[], number[]], cov: [[1, 0], [0, 1]], priors: [0.5, 0.5] as [number, number] }
     expectThrows('fitGaussian([])', () => student.fitGaussian([]))
