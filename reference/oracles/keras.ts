@@ -4,8 +4,9 @@
 // Why the weights are re-drawn: TensorFlow.js's initializers take their randomness from
 // Math.random unless each layer is given a seed, and the course cannot seed Math.random (it is
 // frozen while tests run). So before training, every kernel is re-drawn from the course's seeded
-// generator with Keras's default initializer, glorot_uniform; biases and other weights keep the
-// values their layers gave them (zeros and ones for the usual layers, which are not random). Batches
+// generator with Keras's default initializer, glorot_uniform; biases, frozen (non-trainable) layers
+// and other weights keep the values their layers gave them (zeros and ones for the usual layers,
+// which are not random). Batches
 // are drawn from a seeded shuffle too, so a model trains the same way on every run.
 import * as tf from '../public/tf.ts'
 import { createRng, shuffled, type Rng } from '../public/rng.ts'
@@ -75,7 +76,7 @@ export function targetsFor(model: tf.LayersModel, labels: number[], classes: num
   return tf.tidy(() => tf.oneHot(tf.tensor1d(labels, 'int32'), classes).toFloat())
 }
 
-/** Re-draws every kernel with glorot_uniform from `rng` (see the header); other weights are kept. */
+/** Re-draws every trainable kernel with glorot_uniform from `rng` (see the header); other weights are kept. */
 export function seedKernels(model: tf.LayersModel, rng: Rng): void {
   for (const layer of model.layers) {
     const weights = layer.weights
@@ -84,7 +85,8 @@ export function seedKernels(model: tf.LayersModel, rng: Rng): void {
     let changed = false
     const next = values.map((value, i) => {
       const name = weights[i]!.originalName ?? weights[i]!.name
-      if (!/kernel$/.test(name) || value.shape.length < 2) return value
+      // A frozen layer keeps the weights its initializer gave it: that was the model's choice.
+      if (!/kernel$/.test(name) || value.shape.length < 2 || !layer.trainable || !weights[i]!.trainable) return value
       const shape = value.shape
       const receptive = shape.slice(0, -2).reduce((a, b) => a * b, 1)
       const fanIn = shape[shape.length - 2]! * receptive
@@ -170,7 +172,6 @@ export async function trainOnBudget(model: tf.LayersModel, train: Labelled, held
 export function multiplyAdds(model: tf.LayersModel): number {
   let total = 0
   for (const layer of model.layers) {
-    const config = layer.getConfig()
     const out = layer.outputShape as (number | null)[]
     const kernel = layer.weights.find((w) => /kernel$/.test(w.originalName ?? w.name))
     if (!kernel) continue
@@ -181,7 +182,7 @@ export function multiplyAdds(model: tf.LayersModel): number {
     } else if (shape.length === 2) {
       const positions = out.slice(1, -1).reduce<number>((a, b) => a * (b ?? 1), 1)
       total += positions * shape[0]! * shape[1]!
-    } else if (config) {
+    } else {
       total += shape.reduce((a, b) => a * b, 1)
     }
   }

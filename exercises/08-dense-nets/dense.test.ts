@@ -1,0 +1,255 @@
+import { describe } from 'vitest'
+import fc from 'fast-check'
+import {
+  type Tolerance, expectArgumentsUnchanged, expectClose, expectEqual, expectThrows, expectTrue, forAll, prose, recordBackend, recordPlot, topic,
+} from '../../grader/harness'
+import * as student from '@target/08-dense-nets/dense'
+import * as tf from '../../reference/public/tf'
+import { type Layer, type Matrix, forward64, labelled, netCase, randomMatrix, tfBackward, tfForward } from '../../reference/oracles/dense'
+import { fixedSplit } from '../../reference/oracles/keras'
+import { loadDataset } from '../../reference/data/datasets'
+import { createRng } from '../../reference/public/rng'
+
+const { graded } = topic(import.meta.url)
+
+// ---- tolerances ----
+
+/**
+ * TensorFlow.js computes in float32 (unit roundoff u = 6e-8), your code in float64. For the
+ * generated networks (≤ 4 inputs, ≤ 2 hidden layers of width ≤ 5, |W|, |b| < 1, |x| < 2) a
+ * pre-activation is a sum of ≤ 6 terms of total size ≤ 231, so float32 rounding, carried through
+ * three layers whose weights add up to at most 5 per unit, stays below about 2.5e-4 in absolute
+ * terms and 1e-5 relative to the size of the terms (measured: below 5e-7 on 400 cases). Every
+ * mistake the tests look for changes the result by more than 1e-2.
+ */
+const TF_TOL: Tolerance = { abs: 5e-4, rel: 1e-4 }
+/** Single float32 activations (tf.sigmoid, tf.tanh, …) are accurate to a few units of 6e-8. */
+const ELEMENT_TOL: Tolerance = { abs: 1e-6, rel: 1e-5 }
+/** Both sides compute the same float64 formula for the stable softmax (a few roundings of 1e-16). */
+const EXACT_TOL: Tolerance = { abs: 1e-12, rel: 1e-12 }
+
+function usingTf(): void {
+  recordBackend(tf.getBackend())
+}
+
+const z32 = fc.float({ min: Math.fround(-20), max: Math.fround(20), noNaN: true })
+const zAwayFromZero = z32.filter((z) => Math.abs(z) >= 1e-6)
+/** A small dense layer and a batch for it, from a seed (float32 values, so TensorFlow holds them exactly). */
+const layerCase = fc
+  .record({ seed: fc.integer({ min: 0, max: 2 ** 31 - 1 }), batch: fc.integer({ min: 1, max: 5 }), inputs: fc.integer({ min: 1, max: 6 }), units: fc.integer({ min: 1, max: 6 }) })
+  .map(({ seed, batch, inputs, units }) => {
+    const rng = createRng(seed)
+    const x = randomMatrix(rng, batch, inputs, -2, 2)
+    const W = randomMatrix(rng, inputs, units)
+    const b = randomMatrix(rng, 1, units)[0]!
+    return labelled({ x, W, b }, `{ x: ${JSON.stringify(x)}, W: ${JSON.stringify(W)}, b: ${JSON.stringify(b)} }`)
+  })
+
+const tfScalar = (op: (t: tf.Tensor) => tf.Tensor, z: number) => tf.tidy(() => op(tf.scalar(z)).dataSync()[0]!)
+const tfDerivative = (op: (t: tf.Tensor) => tf.Tensor, z: number) => tf.tidy(() => tf.grad((t: tf.Tensor) => op(t))(tf.scalar(z)).dataSync()[0]!)
+
+describe('denseForward(x, W, b)', () => {
+  graded('denseForward.matchesTf', 'x·W + b for a batch equals a linear tf.layers.dense holding the same W and b', () => {
+    usingTf()
+    forAll({ c: layerCase }, ({ c: { x, W, b } }) => {
+      const expected = tfForward([{ W, b, activation: 'linear' }], x)
+      expectClose('denseForward(x, W, b)', student.denseForward(x, W, b), expected, TF_TOL)
+    }, { examples: [{ c: labelled({ x: [[1, 2]], W: [[1, 0, -1], [2, 1, 0]], b: [0.5, 0, 0] }, 'the lesson example') }] })
+  })
+})
+
+describe('activations (激勵函數)', () => {
+  graded('activations.values', 'relu, sigmoid and tanh agree with tf.relu, tf.sigmoid and tf.tanh, and stay finite at ±1000', () => {
+    usingTf()
+    forAll({ z: z32 }, ({ z }) => {
+      expectClose(`relu(${z})`, student.relu(z), tfScalar(tf.relu, z), ELEMENT_TOL)
+      expectClose(`sigmoid(${z})`, student.sigmoid(z), tfScalar(tf.sigmoid, z), ELEMENT_TOL)
+      expectClose(`tanh(${z})`, student.tanh(z), tfScalar(tf.tanh, z), ELEMENT_TOL)
+    })
+    for (const z of [1000, -1000, 750, -750]) {
+      expectClose(`sigmoid(${z})`, student.sigmoid(z), z > 0 ? 1 : 0, EXACT_TOL)
+      expectClose(`tanh(${z})`, student.tanh(z), Math.sign(z), EXACT_TOL)
+    }
+  })
+  graded('relu.derivative', "reluDerivative(z) is 1 for z > 0 and 0 for z < 0 (tf.grad of tf.relu)", () => {
+    usingTf()
+    forAll({ z: zAwayFromZero }, ({ z }) => expectClose(`reluDerivative(${z})`, student.reluDerivative(z), tfDerivative(tf.relu, z), EXACT_TOL), {
+      examples: [{ z: -1 }, { z: -0.5 }, { z: 2 }],
+    })
+    const atZero = student.reluDerivative(0)
+    expectTrue(atZero >= 0 && atZero <= 1, `reluDerivative(0) = ${atZero}: at 0 any value between the one-sided slopes 0 and 1 will do (TensorFlow uses 0)`, {
+      expected: prose('a number in [0, 1]'),
+      actual: atZero,
+    })
+  })
+  graded('sigmoid.derivative', "sigmoidDerivative(z) = σ(z)(1 − σ(z)) agrees with tf.grad of tf.sigmoid", () => {
+    usingTf()
+    forAll({ z: z32 }, ({ z }) => expectClose(`sigmoidDerivative(${z})`, student.sigmoidDerivative(z), tfDerivative(tf.sigmoid, z), ELEMENT_TOL))
+    expectClose('sigmoidDerivative(1000)', student.sigmoidDerivative(1000), 0, EXACT_TOL)
+  })
+  graded('tanh.derivative', 'tanhDerivative(z) = 1 − tanh²(z) agrees with tf.grad of tf.tanh', () => {
+    usingTf()
+    forAll({ z: z32 }, ({ z }) => expectClose(`tanhDerivative(${z})`, student.tanhDerivative(z), tfDerivative(tf.tanh, z), ELEMENT_TOL))
+  })
+})
+
+const logits = fc.array(fc.float({ min: Math.fround(-10), max: Math.fround(10), noNaN: true }), { minLength: 1, maxLength: 6 })
+
+/** The stable softmax in float64: e^(zᵢ − max z)/Σ e^(zⱼ − max z). */
+function stableSoftmax(z: number[]): number[] {
+  const m = Math.max(...z)
+  const e = z.map((v) => Math.exp(v - m))
+  const s = e.reduce((a, b) => a + b, 0)
+  return e.map((v) => v / s)
+}
+
+describe('softmax(z)', () => {
+  graded('softmax.matchesTf', 'softmax(z) agrees with tf.softmax', () => {
+    usingTf()
+    forAll({ z: logits }, ({ z }) => {
+      const expected = tf.tidy(() => Array.from(tf.softmax(tf.tensor1d(z)).dataSync()))
+      expectClose(`softmax(${JSON.stringify(z)})`, student.softmax(z), expected, ELEMENT_TOL)
+    })
+  })
+  graded('softmax.stable', 'softmax stays finite for large logits: [1000, 0] gives [1, 0], and all ≤ −1000 still sums to 1', () => {
+    for (const z of [[1000, 0], [0, 1000], [1000, 1000, 999], [-1000, -1000], [-1000, -1001, -1002], [800, -800, 0]]) {
+      expectClose(`softmax(${JSON.stringify(z)})`, student.softmax(z), stableSoftmax(z), EXACT_TOL)
+    }
+  })
+  graded('softmax.jacobian', 'softmaxJacobian(z)[i][j] = ∂softmax(z)ᵢ/∂zⱼ agrees with tf.grad', () => {
+    usingTf()
+    forAll({ z: logits }, ({ z }) => {
+      const expected = tf.tidy(() =>
+        // Row i of the Jacobian is the gradient of softmax(z)ᵢ = Σⱼ softmax(z)ⱼ·[j = i].
+        z.map((_, i) => Array.from(tf.grad((t: tf.Tensor) => tf.sum(tf.mul(tf.softmax(t as tf.Tensor1D), tf.tensor1d(z.map((_, j) => (j === i ? 1 : 0))))))(tf.tensor1d(z)).dataSync())),
+      )
+      expectClose(`softmaxJacobian(${JSON.stringify(z)})`, student.softmaxJacobian(z), expected, ELEMENT_TOL)
+    })
+  })
+})
+
+const asLayers = (net: Layer[]): student.Mlp => net.map((l) => ({ W: l.W, b: l.b, activation: l.activation }))
+
+describe('mlpForward and mlpBackward (反向傳播)', () => {
+  graded('mlpForward.matchesTf', 'mlpForward(net, x) equals the predictions of a tf.sequential holding the same weights', () => {
+    usingTf()
+    forAll({ c: netCase() }, ({ c }) => expectClose('mlpForward(net, x)', student.mlpForward(asLayers(c.net), c.x), tfForward(c.net, c.x), TF_TOL))
+  })
+  graded('mlpBackward.loss', 'mlpBackward returns the batch loss TensorFlow.js computes (mean squared error, binary and categorical cross-entropy)', () => {
+    usingTf()
+    forAll({ c: netCase() }, ({ c }) => {
+      const result = student.mlpBackward(asLayers(c.net), c.x, c.y, c.loss)
+      expectClose(`mlpBackward(net, x, y, '${c.loss}').loss`, result?.loss, tfBackward(c.net, c.x, c.y, c.loss).loss, TF_TOL)
+    }, { numRuns: 50 })
+  })
+  graded('mlpBackward.weights', 'the gradient of every W agrees with tf.grads', () => {
+    usingTf()
+    forAll({ c: netCase() }, ({ c }) => {
+      const result = student.mlpBackward(asLayers(c.net), c.x, c.y, c.loss)
+      const expected = tfBackward(c.net, c.x, c.y, c.loss)
+      expectClose(`mlpBackward(net, x, y, '${c.loss}').gradients[k].W`, result?.gradients?.map((g) => g?.W), expected.gradients.map((g) => g.W), TF_TOL)
+    })
+  })
+  graded('mlpBackward.biases', 'the gradient of every b agrees with tf.grads (δ summed over the examples of the batch)', () => {
+    usingTf()
+    forAll({ c: netCase() }, ({ c }) => {
+      const result = student.mlpBackward(asLayers(c.net), c.x, c.y, c.loss)
+      const expected = tfBackward(c.net, c.x, c.y, c.loss)
+      expectClose(`mlpBackward(net, x, y, '${c.loss}').gradients[k].b`, result?.gradients?.map((g) => g?.b), expected.gradients.map((g) => g.b), TF_TOL)
+    })
+  })
+})
+
+describe('paramCount(sizes)', () => {
+  graded('paramCount.lecture', "the lecture's model.summary(): [2, 25, 25, 1] has 75 + 650 + 26 = 751 parameters", () => {
+    expectEqual('paramCount([2, 25, 25, 1])', student.paramCount([2, 25, 25, 1]), 751)
+    expectEqual('paramCount([784, 10])', student.paramCount([784, 10]), 7850)
+    expectEqual('paramCount([784, 128, 128, 128, 10])', student.paramCount([784, 128, 128, 128, 10]), 134794)
+  })
+  graded('paramCount.matchesTf', 'paramCount(sizes) equals countParams() of a tf.sequential of Dense layers with those sizes', () => {
+    usingTf()
+    forAll({ sizes: fc.array(fc.integer({ min: 1, max: 50 }), { minLength: 2, maxLength: 5 }) }, ({ sizes }) => {
+      const model = tf.sequential({ layers: sizes.slice(1).map((units, k) => tf.layers.dense({ units, ...(k === 0 ? { inputShape: [sizes[0]!] } : {}) })) })
+      const expected = model.countParams()
+      model.dispose()
+      expectEqual(`paramCount(${JSON.stringify(sizes)})`, student.paramCount(sizes), expected)
+    }, { numRuns: 30 })
+  })
+})
+
+// ---- training from scratch ----
+
+/** The circles (feature_extraction1): class 1 inside radius 2, class 0 in the ring 3–5. A fixed split. */
+function circles(): { train: { x: Matrix; y: Matrix }; test: { x: Matrix; labels: number[] } } {
+  const { train, test } = fixedSplit(loadDataset('feature_extraction1').rows, 200, 81)
+  return {
+    train: { x: train.map((r) => [r[0]!, r[1]!]), y: train.map((r) => [r[2]!]) },
+    test: { x: test.map((r) => [r[0]!, r[1]!]), labels: test.map((r) => r[2]!) },
+  }
+}
+
+/** The lecture's 2-25-25-1 network with relu, plain mini-batch SGD: the budget every test run uses. */
+const CIRCLES_BUDGET = { hidden: [25, 25], activation: 'relu', output: 'sigmoid', loss: 'binaryCrossentropy', learningRate: 0.05, epochs: 15, batchSize: 20 } as const
+/**
+ * Chance is 50%. With this budget the answer key reaches 100%, and so do other common
+ * initializations (uniform ±0.1 or ±0.5, He normal); a network that does not learn stays near 50%.
+ */
+const CIRCLES_BAR = 0.95
+
+describe('trainMLP(x, y, options)', () => {
+  graded('trainMLP.circles', 'trainMLP learns the circles (2-25-25-1, relu, SGD): at least 95% held-out accuracy', () => {
+    const data = circles()
+    const result = student.trainMLP(data.train.x, data.train.y, { ...CIRCLES_BUDGET, hidden: [...CIRCLES_BUDGET.hidden], rng: createRng(2024) })
+    const history = Array.isArray(result?.history) ? result.history.map(Number) : []
+    recordPlot({ kind: 'curves', title: 'trainMLP on the circles: training loss per epoch', xLabel: 'epoch', yLabel: 'binary cross-entropy', series: [{ name: 'your trainMLP', values: history }] })
+    expectTrue(history.length === CIRCLES_BUDGET.epochs && history.every(Number.isFinite), `history must hold one finite loss per epoch (${CIRCLES_BUDGET.epochs})`, {
+      expected: prose(`${CIRCLES_BUDGET.epochs} finite numbers`),
+      actual: result?.history,
+    })
+    expectTrue(history[history.length - 1]! < history[0]!, 'the training loss did not go down from the first epoch to the last', { expected: prose(`below ${history[0]}`), actual: history[history.length - 1] })
+    const out = forward64(result.net as Layer[], data.test.x).out
+    const accuracy = out.filter((row, i) => (row[0]! > 0.5 ? 1 : 0) === data.test.labels[i]).length / out.length
+    expectTrue(accuracy >= CIRCLES_BAR, `held-out accuracy ${(100 * accuracy).toFixed(1)}% is below ${100 * CIRCLES_BAR}%`, { expected: prose(`≥ ${CIRCLES_BAR}`), actual: accuracy })
+  })
+  graded('trainMLP.reproducible', 'trainMLP takes its randomness from rng: the same seed gives the same network', () => {
+    const data = circles()
+    const options = { ...CIRCLES_BUDGET, hidden: [4], epochs: 2 }
+    const first = student.trainMLP(data.train.x, data.train.y, { ...options, rng: createRng(5) })
+    const second = student.trainMLP(data.train.x, data.train.y, { ...options, rng: createRng(5) })
+    expectEqual('trainMLP(x, y, { …, rng: createRng(5) }).net, twice', second?.net, first?.net)
+    const other = student.trainMLP(data.train.x, data.train.y, { ...options, rng: createRng(6) })
+    expectTrue(JSON.stringify(other?.net) !== JSON.stringify(first?.net), 'two different seeds gave exactly the same network: are the initial weights drawn with rng?', {
+      expected: prose('different initial weights for createRng(5) and createRng(6)'),
+      actual: prose('identical networks'),
+    })
+  })
+})
+
+describe('bad input and side effects', () => {
+  graded('dense.badInput', 'mismatched shapes, empty input and non-finite numbers are refused with a RangeError', () => {
+    const W = [[1, 0], [0, 1]]
+    expectThrows('denseForward([[1, 2, 3]], W (2 × 2), [0, 0])', () => student.denseForward([[1, 2, 3]], W, [0, 0]))
+    expectThrows('denseForward([[1, 2]], W (2 × 2), [0, 0, 0])', () => student.denseForward([[1, 2]], W, [0, 0, 0]))
+    expectThrows('denseForward([], W, b)', () => student.denseForward([], W, [0, 0]))
+    expectThrows('denseForward([[1, NaN]], W, b)', () => student.denseForward([[1, NaN]], W, [0, 0]))
+    expectThrows('softmax([])', () => student.softmax([]))
+    expectThrows('paramCount([2])', () => student.paramCount([2]))
+    expectThrows('paramCount([2, 0, 1])', () => student.paramCount([2, 0, 1]))
+    const net: student.Mlp = [{ W: [[1, 2]], b: [0, 0], activation: 'relu' }, { W: [[1], [1], [1]], b: [0], activation: 'sigmoid' }]
+    expectThrows('mlpForward(net whose second W has 3 rows after a layer of 2 units, x)', () => student.mlpForward(net, [[1]]))
+    const good: student.Mlp = [{ W: [[1, 2]], b: [0, 0], activation: 'relu' }, { W: [[1], [1]], b: [0], activation: 'sigmoid' }]
+    expectThrows('mlpBackward(net, x with 2 rows, y with 3 rows)', () => student.mlpBackward(good, [[1], [2]], [[0], [1], [1]], 'binaryCrossentropy'))
+  })
+  graded('dense.argumentsUnchanged', 'denseForward, softmax, mlpForward, mlpBackward and trainMLP leave their arguments unchanged', () => {
+    const x = [[0.5, -1], [2, 0.25]]
+    const net: student.Mlp = [{ W: [[0.5, -0.25], [0.75, 1]], b: [0.1, -0.1], activation: 'tanh' }, { W: [[1], [-1]], b: [0.2], activation: 'sigmoid' }]
+    const y = [[1], [0]]
+    expectArgumentsUnchanged('denseForward', [x, net[0]!.W, net[0]!.b], (a, W, b) => student.denseForward(a as Matrix, W as Matrix, b as number[]))
+    expectArgumentsUnchanged('softmax', [[3, 1, 2]], (z) => student.softmax(z as number[]))
+    expectArgumentsUnchanged('softmaxJacobian', [[3, 1, 2]], (z) => student.softmaxJacobian(z as number[]))
+    expectArgumentsUnchanged('mlpForward', [net, x], (n, a) => student.mlpForward(n as student.Mlp, a as Matrix))
+    expectArgumentsUnchanged('mlpBackward', [net, x, y], (n, a, t) => student.mlpBackward(n as student.Mlp, a as Matrix, t as Matrix, 'binaryCrossentropy'))
+    expectArgumentsUnchanged('trainMLP', [x, y, [3]], (a, t, hidden) =>
+      student.trainMLP(a as Matrix, t as Matrix, { ...CIRCLES_BUDGET, hidden: hidden as number[], epochs: 2, batchSize: 1, rng: createRng(1) }))
+  })
+})

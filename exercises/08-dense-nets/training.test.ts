@@ -1,0 +1,309 @@
+import { describe } from 'vitest'
+import fc from 'fast-check'
+import {
+  type Tolerance, Mismatch, expectArgumentsUnchanged, expectClose, expectEqual, expectThrows, expectTrue, forAll, forAllAsync, prose, recordBackend, topic,
+} from '../../grader/harness'
+import * as student from '@target/08-dense-nets/training'
+import * as tf from '../../reference/public/tf'
+import { type Matrix, labelled, tfEarlyStopping, tfL2, tfOptimizerSteps } from '../../reference/oracles/dense'
+import { createRng } from '../../reference/public/rng'
+
+const { graded } = topic(import.meta.url)
+
+function usingTf(): void {
+  recordBackend(tf.getBackend())
+}
+
+// ---- optimizers (優化器) ----
+
+/**
+ * tf.train's optimizers work in float32 (unit roundoff u = 6e-8); the parameters stay below 6 in
+ * size, so each of at most 5 steps rounds them by about 4e-7. Where ε goes (TensorFlow.js adds it
+ * inside the square root for Adagrad and RMSprop, Keras outside; Adam's ε or ε·√(1 − β₂ᵗ)) changes
+ * a step by at most η·ε/√(mean g²) ≤ 0.5·1e-7/0.05 = 1e-6, since every gradient entry has size
+ * ≥ 0.05. 2e-5 covers both with a wide margin; the mistakes tested move a parameter by ≥ 1e-3.
+ */
+const OPT_TOL: Tolerance = { abs: 2e-5, rel: 1e-5 }
+
+const f32In = (min: number, max: number) => fc.float({ min: Math.fround(min), max: Math.fround(max), noNaN: true })
+/** A gradient entry of size 0.05–3 and either sign (never tiny, see OPT_TOL). */
+const gradEntry = fc.tuple(fc.boolean(), f32In(0.05, 3)).map(([negative, size]) => (negative ? -size : size))
+/** Parameters and the gradients of 1–5 successive steps. */
+const stepsCase = fc.integer({ min: 1, max: 6 }).chain((n) =>
+  fc.record({
+    params: fc.array(f32In(-3, 3), { minLength: n, maxLength: n }),
+    grads: fc.array(fc.array(gradEntry, { minLength: n, maxLength: n }), { minLength: 1, maxLength: 5 }),
+  }),
+)
+const learningRate = f32In(0.01, 0.5)
+
+type Stateful<S, O> = (params: number[], grad: number[], state: S | undefined, options: O) => student.OptimizerStep<S>
+
+/** The parameters after each step, passing the returned state to the next step. */
+function run<S, O>(step: Stateful<S, O>, params: number[], grads: number[][], options: O): number[][] {
+  const after: number[][] = []
+  let state: S | undefined
+  let p = params
+  for (const g of grads) {
+    const result = step(p, g, state, options)
+    p = result?.params
+    state = result?.state
+    after.push(p)
+  }
+  return after
+}
+
+function compareSteps(what: string, actual: number[][], expected: number[][]): void {
+  expected.forEach((params, k) => expectClose(`${what}: the parameters after step ${k + 1}`, actual[k], params, OPT_TOL))
+}
+
+describe('optimizer steps', () => {
+  graded('sgdStep.matchesTf', 'sgdStep(p, g, { learningRate }) = p − η·g, as tf.train.sgd', () => {
+    usingTf()
+    forAll({ c: stepsCase, lr: learningRate }, ({ c, lr }) => {
+      const expected = tfOptimizerSteps('sgd', { learningRate: lr }, c.params, c.grads)
+      const actual: number[][] = []
+      let p = c.params
+      for (const g of c.grads) actual.push((p = student.sgdStep(p, g, { learningRate: lr })))
+      compareSteps(`sgdStep (η = ${lr})`, actual, expected)
+    })
+  })
+  graded('momentumStep.matchesTf', 'momentumStep agrees with tf.train.momentum step after step', () => {
+    usingTf()
+    forAll({ c: stepsCase, lr: learningRate, momentum: fc.constantFrom(0.5, 0.9, 0.99) }, ({ c, lr, momentum }) => {
+      const options = { learningRate: lr, momentum }
+      compareSteps(`momentumStep (η = ${lr}, μ = ${momentum})`, run(student.momentumStep, c.params, c.grads, options), tfOptimizerSteps('momentum', options, c.params, c.grads))
+    })
+  })
+  graded('adagradStep.matchesTf', 'adagradStep agrees with tf.train.adagrad step after step', () => {
+    usingTf()
+    forAll({ c: stepsCase, lr: learningRate, initial: fc.constantFrom(0.1, 0.5, 1) }, ({ c, lr, initial }) => {
+      const options = { learningRate: lr, initialAccumulatorValue: initial }
+      compareSteps(`adagradStep (η = ${lr}, initial accumulator ${initial})`, run(student.adagradStep, c.params, c.grads, options), tfOptimizerSteps('adagrad', options, c.params, c.grads))
+    })
+  })
+  graded('rmspropStep.matchesTf', 'rmspropStep agrees with tf.train.rmsprop step after step', () => {
+    usingTf()
+    forAll({ c: stepsCase, lr: learningRate, decay: fc.constantFrom(0.9, 0.95, 0.5), epsilon: fc.constantFrom(1e-7, 1e-8) }, ({ c, lr, decay, epsilon }) => {
+      const options = { learningRate: lr, decay, epsilon }
+      compareSteps(`rmspropStep (η = ${lr}, ρ = ${decay}, ε = ${epsilon})`, run(student.rmspropStep, c.params, c.grads, options), tfOptimizerSteps('rmsprop', options, c.params, c.grads))
+    })
+  })
+  graded('adamStep.matchesTf', 'adamStep agrees with tf.train.adam step after step', () => {
+    usingTf()
+    forAll({ c: stepsCase, lr: learningRate, beta1: fc.constantFrom(0.9, 0.5), beta2: fc.constantFrom(0.999, 0.99), epsilon: fc.constantFrom(1e-7, 1e-8) }, ({ c, lr, beta1, beta2, epsilon }) => {
+      const options = { learningRate: lr, beta1, beta2, epsilon }
+      compareSteps(`adamStep (η = ${lr}, β₁ = ${beta1}, β₂ = ${beta2}, ε = ${epsilon})`, run(student.adamStep, c.params, c.grads, options), tfOptimizerSteps('adam', options, c.params, c.grads))
+    })
+  })
+  graded('adamStep.firstStep', "Adam's first step moves every parameter by almost exactly η (bias correction: m̂ = g, v̂ = g²)", () => {
+    forAll({ c: stepsCase, lr: learningRate }, ({ c, lr }) => {
+      const g = c.grads[0]!
+      const { params } = student.adamStep(c.params, g, undefined, { learningRate: lr, beta1: 0.9, beta2: 0.999, epsilon: 1e-7 })
+      // m̂ = g and √v̂ = |g|, so the step is η·g/(|g| + ε): η·sign(g) to within η·ε/|g| ≤ 2e-6·η.
+      const expected = c.params.map((p, i) => p - (lr * g[i]!) / (Math.abs(g[i]!) + 1e-7))
+      expectClose(`adamStep(params, g, undefined, { learningRate: ${lr}, … }).params`, params, expected, { abs: 1e-9, rel: 1e-9 })
+    })
+  })
+})
+
+// ---- dropout ----
+
+/** A batch of nonzero activations (so a dropped entry, 0, cannot be mistaken for a kept one). */
+const activations = fc
+  .record({ seed: fc.integer({ min: 0, max: 2 ** 31 - 1 }), rows: fc.integer({ min: 1, max: 6 }), cols: fc.integer({ min: 1, max: 8 }) })
+  .map(({ seed, rows, cols }) => {
+    const rng = createRng(seed)
+    const x = Array.from({ length: rows }, () => Array.from({ length: cols }, () => (rng() < 0.5 ? -1 : 1) * (0.1 + 2 * rng())))
+    return labelled(x, JSON.stringify(x))
+  })
+const rate = fc.constantFrom(0.1, 0.2, 0.25, 0.5, 0.8)
+
+describe('dropout(x, rate, rng, training)', () => {
+  graded('dropout.evaluation', 'when not training, dropout returns x unchanged (no entry dropped, no scaling)', () => {
+    forAll({ x: activations, rate, seed: fc.integer({ min: 0, max: 1000 }) }, ({ x, rate, seed }) =>
+      expectEqual(`dropout(x, ${rate}, rng, false)`, student.dropout(x, rate, createRng(seed), false), x),
+    )
+  })
+  graded('dropout.scaling', 'while training, every entry is either 0 or x/(1 − rate) (inverted dropout, as tf.layers.dropout)', () => {
+    forAll({ x: activations, rate, seed: fc.integer({ min: 0, max: 1000 }) }, ({ x, rate, seed }) => {
+      const out = student.dropout(x, rate, createRng(seed), true)
+      expectTrue(Array.isArray(out) && out.length === x.length, 'dropout must return a matrix shaped like x', { expected: prose(`${x.length} rows`), actual: out })
+      x.forEach((row, i) =>
+        row.forEach((v, j) => {
+          const got = out[i]?.[j]
+          const kept = v / (1 - rate)
+          if (!(got === 0 || (typeof got === 'number' && Math.abs(got - kept) <= 1e-12 * Math.abs(kept)))) {
+            throw new Mismatch(`dropout(x, ${rate}, rng, true)[${i}][${j}]: x = ${v} must become 0 (dropped) or x/(1 − rate) = ${kept} (kept)`, prose(`0 or ${kept}`), got)
+          }
+        }),
+      )
+    })
+  })
+  graded('dropout.rate', 'while training, about a fraction `rate` of the entries is dropped', () => {
+    // 2000 entries per run. By Hoeffding's inequality a correct dropout misses the rate by 0.07 or
+    // more with probability ≤ 2·exp(−2·2000·0.07²) = 6e-9; over the 25 runs below, ≤ 2e-7.
+    const x = Array.from({ length: 40 }, () => new Array<number>(50).fill(1))
+    for (const r of [0.1, 0.25, 0.5, 0.8, 0.9]) {
+      for (const seed of [1, 2, 3, 4, 5]) {
+        const out = student.dropout(x, r, createRng(seed), true)
+        const dropped = out.flat().filter((v) => v === 0).length / 2000
+        expectTrue(Math.abs(dropped - r) < 0.07, `dropout(2000 ones, ${r}, createRng(${seed}), true) dropped ${(100 * dropped).toFixed(1)}% of the entries`, {
+          expected: prose(`about ${100 * r}% (within 7 points)`),
+          actual: dropped,
+        })
+      }
+    }
+  })
+  graded('dropout.reproducible', 'dropout takes its randomness from rng: the same seed drops the same entries', () => {
+    forAll({ x: activations, rate, seed: fc.integer({ min: 0, max: 1000 }) }, ({ x, rate, seed }) =>
+      expectEqual(`dropout(x, ${rate}, createRng(${seed}), true), twice`, student.dropout(x, rate, createRng(seed), true), student.dropout(x, rate, createRng(seed), true)),
+    )
+  })
+})
+
+// ---- L2 regularization (常規化) ----
+
+/** 1–3 weight matrices of 1–4 × 1–4 entries in [−2, 2]. */
+const weightList = fc.array(
+  fc.tuple(fc.integer({ min: 1, max: 4 }), fc.integer({ min: 1, max: 4 })).chain(([rows, cols]) =>
+    fc.array(fc.array(f32In(-2, 2), { minLength: cols, maxLength: cols }), { minLength: rows, maxLength: rows })),
+  { minLength: 1, maxLength: 3 },
+)
+const lambda = fc.constantFrom(0.001, 0.01, 0.1, 0.5)
+
+describe('L2 regularization', () => {
+  // λ·Σw² adds positive terms only: float32 keeps it to a relative 1e-6 (≤ 48 terms × 2·6e-8);
+  // 2λw is one or two roundings. A missing factor 2 or a missing λ is off by 50% or more.
+  const L2_TOL: Tolerance = { abs: 1e-9, rel: 1e-5 }
+  graded('l2.penalty', 'l2Penalty(weights, λ) = λ·Σw², as tf.regularizers.l2', () => {
+    usingTf()
+    forAll({ weights: weightList, lambda }, ({ weights, lambda }) =>
+      expectClose(`l2Penalty(weights, ${lambda})`, student.l2Penalty(weights, lambda), tfL2(weights, lambda).penalty, L2_TOL),
+    )
+  })
+  graded('l2.gradient', 'l2Gradient(weights, λ) = 2λ·w, the gradient tf.grads finds for tf.regularizers.l2', () => {
+    usingTf()
+    forAll({ weights: weightList, lambda }, ({ weights, lambda }) =>
+      expectClose(`l2Gradient(weights, ${lambda})`, student.l2Gradient(weights, lambda), tfL2(weights, lambda).gradient, L2_TOL),
+    )
+  })
+})
+
+// ---- early stopping ----
+
+/**
+ * Validation losses on a grid of 1/16 (and minDelta too), so loss + minDelta and best − minDelta
+ * are exact: an improvement of exactly minDelta is judged the same way by every correct code
+ * (it does not count: Keras wants strictly more). The curves fall, level off and rise again.
+ */
+const lossCurve = fc
+  .array(fc.integer({ min: -3, max: 2 }), { minLength: 1, maxLength: 15 })
+  .map((moves) => {
+    let level = 40
+    return moves.map((m) => (level = Math.max(0, level + m)) / 16)
+  })
+const minDelta = fc.constantFrom(0, 1 / 16, 1 / 8, 1 / 4)
+const patience = fc.integer({ min: 0, max: 4 })
+
+describe('earlyStopping(valLosses, patience, minDelta)', () => {
+  graded('earlyStopping.matchesTf', 'earlyStopping stops when and where tf.callbacks.earlyStopping does, and names the best epoch', async () => {
+    usingTf()
+    await forAllAsync({ losses: lossCurve, patience, minDelta }, async ({ losses, patience, minDelta }) => {
+      const expected = await tfEarlyStopping(losses, patience, minDelta)
+      expectEqual(`earlyStopping(${JSON.stringify(losses)}, ${patience}, ${minDelta})`, student.earlyStopping(losses, patience, minDelta), expected)
+    }, {
+      examples: [
+        { losses: [1, 0.75, 0.625, 0.6875, 0.625, 0.5, 0.75, 0.875], patience: 2, minDelta: 0 },
+        { losses: [1, 0.9375, 0.875, 0.8125], patience: 1, minDelta: 1 / 16 },
+      ],
+    })
+  })
+})
+
+// ---- validation split ----
+
+/** n examples whose x[i][0] = i encodes the index, and labels that depend on it. */
+const splitCase = fc
+  .record({ n: fc.integer({ min: 10, max: 120 }), fraction: fc.constantFrom(0.1, 0.2, 0.25, 0.3, 0.5), seed: fc.integer({ min: 0, max: 2 ** 31 - 1 }) })
+  .map(({ n, fraction, seed }) => {
+    const x = Array.from({ length: n }, (_, i) => [i, (i * 7) % 5])
+    const y = Array.from({ length: n }, (_, i) => (i * 13) % 3)
+    return labelled({ x, y, fraction, seed }, `{ n: ${n}, fraction: ${fraction}, seed: ${seed}, x[i] = [i, 7i mod 5], y[i] = 13i mod 3 }`)
+  })
+
+describe('validationSplit(x, y, fraction, rng)', () => {
+  graded('validationSplit.partition', 'the two parts hold every example exactly once, with its own label, and about fraction·n are for validation', () => {
+    forAll({ c: splitCase }, ({ c: { x, y, fraction, seed } }) => {
+      const result = student.validationSplit(x, y, fraction, createRng(seed))
+      const what = `validationSplit(x, y, ${fraction}, createRng(${seed}))`
+      const nv = result?.validation?.x?.length ?? -1
+      const target = x.length * fraction
+      // Rounding n·fraction up, down or to the nearest are all fine (Keras keeps n − ⌊n·(1 − fraction)⌋).
+      expectTrue(Math.abs(nv - target) <= 1 && nv >= 1 && nv < x.length, `${what}: the validation part has ${nv} examples`, { expected: prose(`n·fraction = ${target}, rounded either way`), actual: nv })
+      const parts = [result.train, result.validation]
+      const seen = new Array<number>(x.length).fill(0)
+      for (const part of parts) {
+        expectTrue(part.x.length === part.y.length, `${what}: a part has ${part.x.length} rows of x but ${part.y.length} labels`)
+        part.x.forEach((row, k) => {
+          const i = row[0]!
+          expectTrue(Number.isInteger(i) && i >= 0 && i < x.length && row[1] === x[i]![1], `${what}: the row ${JSON.stringify(row)} is not one of the examples`)
+          seen[i]!++
+          expectTrue(part.y[k] === y[i], `${what}: example ${i} came with the label ${part.y[k]}, but its label is ${y[i]}: shuffle x and y with the same permutation`, { expected: y[i], actual: part.y[k] })
+        })
+      }
+      const wrong = seen.findIndex((count) => count !== 1)
+      expectTrue(wrong < 0, `${what}: example ${wrong} appears ${seen[wrong]} times; every example belongs to exactly one part`)
+    })
+  })
+  graded('validationSplit.shuffles', 'the split is random but reproducible: the same seed gives the same split, and not just the last examples', () => {
+    const x = Array.from({ length: 100 }, (_, i) => [i])
+    const y = Array.from({ length: 100 }, (_, i) => (i < 50 ? 0 : 1)) // sorted by class, as data often is
+    const ids = (seed: number) => student.validationSplit(x, y, 0.2, createRng(seed)).validation.x.map((r) => r[0]!).sort((a, b) => a - b)
+    expectEqual('validationSplit(x, y, 0.2, createRng(1)), twice', ids(1), ids(1))
+    // A uniformly random 20 of 100 equals one given set with probability 1/C(100, 20) ≈ 2e-21.
+    const tail = Array.from({ length: 20 }, (_, i) => 80 + i)
+    expectTrue(JSON.stringify(ids(1)) !== JSON.stringify(tail), 'the validation part is exactly the last 20% of the data: shuffle with rng first (data is often sorted, e.g. by class)', { expected: prose('a random 20 of the 100'), actual: ids(1) })
+    expectTrue(JSON.stringify(ids(1)) !== JSON.stringify(ids(2)), 'createRng(1) and createRng(2) gave the same split: draw the permutation from rng')
+  })
+})
+
+// ---- bad input, side effects ----
+
+describe('bad input and side effects', () => {
+  graded('training.badInput', 'mismatched lengths, bad rates and empty or non-finite losses are refused with a RangeError', () => {
+    const rng = createRng(1)
+    expectThrows('sgdStep([1, 2], [1], { learningRate: 0.1 })', () => student.sgdStep([1, 2], [1], { learningRate: 0.1 }))
+    expectThrows('sgdStep([1], [1], { learningRate: 0 })', () => student.sgdStep([1], [1], { learningRate: 0 }))
+    expectThrows('adamStep([1, 2], [1, NaN], …)', () => student.adamStep([1, 2], [1, NaN], undefined, { learningRate: 0.1, beta1: 0.9, beta2: 0.999, epsilon: 1e-7 }))
+    expectThrows('momentumStep([1, 2], [1], …)', () => student.momentumStep([1, 2], [1], undefined, { learningRate: 0.1, momentum: 0.9 }))
+    expectThrows('dropout(x, 1, rng, true)', () => student.dropout([[1]], 1, rng, true))
+    expectThrows('dropout(x, -0.1, rng, true)', () => student.dropout([[1]], -0.1, rng, true))
+    expectThrows('earlyStopping([], 2, 0)', () => student.earlyStopping([], 2, 0))
+    expectThrows('earlyStopping([1, NaN], 2, 0)', () => student.earlyStopping([1, NaN], 2, 0))
+    expectThrows('earlyStopping([1, 0.5], -1, 0)', () => student.earlyStopping([1, 0.5], -1, 0))
+    expectThrows('validationSplit(x with 3 rows, y with 2 labels, 0.2, rng)', () => student.validationSplit([[1], [2], [3]], [0, 1], 0.2, rng))
+    expectThrows('validationSplit(x, y, 1, rng)', () => student.validationSplit([[1], [2], [3]], [0, 1, 0], 1, rng))
+    expectThrows('validationSplit(x, y, 0, rng)', () => student.validationSplit([[1], [2], [3]], [0, 1, 0], 0, rng))
+    expectThrows('l2Penalty([[[1, NaN]]], 0.01)', () => student.l2Penalty([[[1, NaN]]], 0.01))
+  })
+  graded('training.argumentsUnchanged', 'the optimizer steps, dropout, l2, earlyStopping and validationSplit leave their arguments (and the old state) unchanged', () => {
+    const p = [0.5, -1, 2]
+    const g = [0.1, -0.2, 0.3]
+    const step = <S, O>(fn: Stateful<S, O>, options: O) => {
+      const first = fn(p.slice(), g.slice(), undefined, options)
+      expectArgumentsUnchanged(fn.name || 'step', [p, g, first.state, options], (a, b, s, o) => fn(a as number[], b as number[], s as S, o as O))
+    }
+    expectArgumentsUnchanged('sgdStep', [p, g, { learningRate: 0.1 }], (a, b, o) => student.sgdStep(a as number[], b as number[], o as student.SgdOptions))
+    step(student.momentumStep, { learningRate: 0.1, momentum: 0.9 })
+    step(student.adagradStep, { learningRate: 0.1, initialAccumulatorValue: 0.1 })
+    step(student.rmspropStep, { learningRate: 0.1, decay: 0.9, epsilon: 1e-7 })
+    step(student.adamStep, { learningRate: 0.1, beta1: 0.9, beta2: 0.999, epsilon: 1e-7 })
+    const x: Matrix = [[1, 2], [3, 4], [5, 6], [7, 8]]
+    expectArgumentsUnchanged('dropout', [x], (a) => student.dropout(a as Matrix, 0.5, createRng(1), true))
+    expectArgumentsUnchanged('l2Penalty', [[x]], (w) => student.l2Penalty(w as Matrix[], 0.1))
+    expectArgumentsUnchanged('l2Gradient', [[x]], (w) => student.l2Gradient(w as Matrix[], 0.1))
+    expectArgumentsUnchanged('earlyStopping', [[1, 0.5, 0.75, 0.8]], (l) => student.earlyStopping(l as number[], 1, 0))
+    expectArgumentsUnchanged('validationSplit', [x, [0, 1, 0, 1]], (a, b) => student.validationSplit(a as Matrix, b as number[], 0.25, createRng(1)))
+  })
+})

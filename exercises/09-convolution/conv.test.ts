@@ -1,0 +1,133 @@
+import { describe } from 'vitest'
+import fc from 'fast-check'
+import { type Tolerance, expectArgumentsUnchanged, expectClose, expectEqual, expectThrows, forAll, recordBackend, recordPlot, topic } from '../../grader/harness'
+import * as student from '@target/09-convolution/conv'
+import * as tf from '../../reference/public/tf'
+import {
+  type ConvCase, type Image, type PoolCase, channelsFirst, convCase, edgeKernel, poolCase, tfAvgPool, tfConv2d, tfFlatten, tfMaxPool, tfOutputSize,
+} from '../../reference/oracles/conv'
+import { labelled } from '../../reference/oracles/dense'
+import { imageMatrix, loadMnist } from '../../reference/data/mnist'
+
+const { graded } = topic(import.meta.url)
+
+/**
+ * The generated values are multiples of 1/4 (see reference/oracles/conv.ts): every sum in a
+ * convolution or a max pool is exact in float32 and in float64, so the results must agree
+ * exactly. The small absolute tolerance only forgives a −0 for a 0.
+ */
+const EXACT: Tolerance = { abs: 1e-12, rel: 0 }
+/** An average divides an exact sum once: float32 rounds it by at most 6e-8 of its size. */
+const AVERAGE: Tolerance = { abs: 1e-12, rel: 1e-6 }
+/** An MNIST digit (pixels x/255 in float32) with integer 3 × 3 filters: 9 products below 8, float32 error below 5e-6. */
+const DIGIT: Tolerance = { abs: 1e-5, rel: 1e-6 }
+
+/** TensorFlow's convolutions run on cpu without tfjs-node: wasm mis-pads 'same' when the stride exceeds the kernel (see reference/public/tf.ts). */
+const BACKEND = tf.backendFor('conv-forward')
+
+/** Runs a test's body on the convolution backend and records it. */
+function onTf(body: () => void): () => Promise<void> {
+  return () =>
+    tf.withBackend(BACKEND, () => {
+      recordBackend(tf.getBackend())
+      body()
+    })
+}
+
+const call = (c: ConvCase) => student.conv2d(c.input, c.kernel, c.bias, { stride: c.stride, padding: c.padding })
+const what = (c: ConvCase) => `conv2d(input, kernel, bias, { stride: [${c.stride.join(', ')}], padding: '${c.padding}' })`
+function checkConv(c: ConvCase): void {
+  expectClose(what(c), call(c), tfConv2d(c.input, c.kernel, c.bias, c.stride, c.padding), EXACT)
+}
+
+describe('outputSize(n, k, stride, padding)', () => {
+  graded('outputSize.lecture', "the lecture's sizes: 28 with a 3 × 3 kernel stays 28 under 'same' and becomes 26 under 'valid'", () => {
+    const cases: [number, number, number, student.Padding, number][] = [
+      [28, 3, 1, 'same', 28], [28, 3, 1, 'valid', 26], [28, 2, 2, 'valid', 14], [26, 2, 2, 'valid', 13], [5, 3, 2, 'same', 3], [5, 3, 2, 'valid', 2], [7, 4, 3, 'same', 3],
+    ]
+    for (const [n, k, s, p, expected] of cases) expectEqual(`outputSize(${n}, ${k}, ${s}, '${p}')`, student.outputSize(n, k, s, p), expected)
+  })
+  graded('outputSize.matchesTf', 'outputSize agrees with the shape of tf.conv2d for every size, kernel, stride and padding', onTf(() => {
+    const sizes = fc
+      .record({ n: fc.integer({ min: 1, max: 40 }), k: fc.integer({ min: 1, max: 9 }), stride: fc.integer({ min: 1, max: 5 }), padding: fc.constantFrom<student.Padding>('valid', 'same') })
+      .filter(({ n, k, padding }) => padding === 'same' || k <= n)
+    forAll({ s: sizes }, ({ s: { n, k, stride, padding } }) =>
+      expectEqual(`outputSize(${n}, ${k}, ${stride}, '${padding}')`, student.outputSize(n, k, stride, padding), tfOutputSize(n, k, stride, padding)),
+    )
+  }))
+})
+
+describe('conv2d(input, kernel, bias, { stride, padding })', () => {
+  graded('conv2d.crossCorrelation', 'one channel, stride 1: conv2d slides the kernel without flipping it (cross-correlation, as tf.conv2d)', onTf(() => {
+    forAll({ c: convCase({ paddings: ['valid'], kernelSizes: [2, 3], maxStride: 1, maxChannels: 1 }) }, ({ c }) => checkConv(c), {
+      examples: [{
+        c: labelled<ConvCase>({ input: [[[1], [2], [3]], [[4], [5], [6]], [[7], [8], [9]]], kernel: [[[[1]], [[0]]], [[[0]], [[0]]]], bias: [0], stride: [1, 1], padding: 'valid' },
+          "{ input: 3×3 [[1, 2, 3], [4, 5, 6], [7, 8, 9]], kernel: 2×2 [[1, 0], [0, 0]], bias: [0], stride: 1, padding: 'valid' }"),
+      }],
+    })
+  }))
+  graded('conv2d.valid', "'valid' padding with several channels, filters and strides agrees exactly with tf.conv2d (plus the bias)", onTf(() => {
+    forAll({ c: convCase({ paddings: ['valid'] }) }, ({ c }) => checkConv(c))
+  }))
+  graded('conv2d.same', "'same' padding with odd kernels (1, 3, 5) agrees exactly with tf.conv2d", onTf(() => {
+    forAll({ c: convCase({ paddings: ['same'], kernelSizes: [1, 3, 5] }) }, ({ c }) => checkConv(c))
+  }))
+  graded('conv2d.sameEvenKernel', "'same' padding with even kernels (2, 4): the odd zero goes at the end (bottom, right), as in TensorFlow", onTf(() => {
+    forAll({ c: convCase({ paddings: ['same'], kernelSizes: [2, 4] }) }, ({ c }) => checkConv(c))
+  }))
+  graded('conv2d.featureMaps', 'on an MNIST digit, four edge filters give the same feature maps as tf.conv2d', onTf(() => {
+    const digit = imageMatrix(loadMnist().test, 0)
+    const input: Image = digit.map((row) => row.map((v) => [v]))
+    const kernel = edgeKernel()
+    const bias = [0, 0, 0, 0]
+    const reference = tfConv2d(input, kernel, bias, [1, 1], 'valid')
+    let mine: Image | undefined
+    try {
+      mine = student.conv2d(input, kernel, bias, { stride: 1, padding: 'valid' })
+    } finally {
+      const round = (maps: number[][][]) => maps.map((m) => m.map((row) => row.map((v) => Math.round(v * 1e4) / 1e4)))
+      const shown = Array.isArray(mine) && Array.isArray(mine[0]) && Array.isArray(mine[0][0]) ? round(channelsFirst(mine)) : []
+      recordPlot({ kind: 'feature-maps', title: "conv2d(a handwritten 7, 4 edge filters, 'valid') beside tf.conv2d", input: digit.map((row) => row.map((v) => Math.round(v * 1e3) / 1e3)), student: shown, reference: round(channelsFirst(reference)) })
+    }
+    expectClose("conv2d(digit, edge filters, [0, 0, 0, 0], { stride: 1, padding: 'valid' })", mine, reference, DIGIT)
+  }))
+  graded('conv2d.badInput', "a kernel larger than the input under 'valid', mismatched channels or bias, and a bad stride are refused with a RangeError", () => {
+    const image: Image = [[[1], [2]], [[3], [4]]]
+    const k3: number[][][][] = [[[[1]], [[1]], [[1]]], [[[1]], [[1]], [[1]]], [[[1]], [[1]], [[1]]]]
+    expectThrows("conv2d(2×2 image, 3×3 kernel, [0], { stride: 1, padding: 'valid' })", () => student.conv2d(image, k3, [0], { stride: 1, padding: 'valid' }))
+    expectThrows("outputSize(2, 3, 1, 'valid')", () => student.outputSize(2, 3, 1, 'valid'))
+    expectThrows('conv2d(1-channel image, kernel for 2 channels, …)', () => student.conv2d(image, [[[[1], [1]]]], [0], { stride: 1, padding: 'valid' }))
+    expectThrows('conv2d(image, kernel with 1 filter, bias of 2, …)', () => student.conv2d(image, [[[[1]]]], [0, 0], { stride: 1, padding: 'valid' }))
+    expectThrows('conv2d(image, kernel, bias, { stride: 0, … })', () => student.conv2d(image, [[[[1]]]], [0], { stride: 0, padding: 'valid' }))
+    expectThrows('conv2d(ragged image, …)', () => student.conv2d([[[1], [2]], [[3]]], [[[[1]]]], [0], { stride: 1, padding: 'valid' }))
+    expectThrows("outputSize(5, 3, 0, 'same')", () => student.outputSize(5, 3, 0, 'same'))
+    expectThrows("maxPool2d(2×2 image, { size: 3, stride: 3, padding: 'valid' })", () => student.maxPool2d(image, { size: 3, stride: 3, padding: 'valid' }))
+  })
+})
+
+const pools = (c: PoolCase) => ({ size: c.size, stride: c.stride, padding: c.padding })
+const poolWhat = (name: string, c: PoolCase) => `${name}(input, { size: [${c.size.join(', ')}], stride: [${c.stride.join(', ')}], padding: '${c.padding}' })`
+
+describe('pooling and flatten', () => {
+  graded('maxPool2d.matchesTf', "maxPool2d agrees exactly with tf.maxPool, 'valid' and 'same' (padding is never the maximum)", onTf(() => {
+    forAll({ c: poolCase() }, ({ c }) => expectClose(poolWhat('maxPool2d', c), student.maxPool2d(c.input, pools(c)), tfMaxPool(c.input, c.size, c.stride, c.padding), EXACT))
+  }))
+  graded('avgPool2d.matchesTf', "avgPool2d with 'valid' padding agrees with tf.avgPool", onTf(() => {
+    forAll({ c: poolCase({ paddings: ['valid'] }) }, ({ c }) => expectClose(poolWhat('avgPool2d', c), student.avgPool2d(c.input, pools(c)), tfAvgPool(c.input, c.size, c.stride, c.padding), AVERAGE))
+  }))
+  graded('avgPool2d.same', "avgPool2d with 'same' padding averages only the cells inside the image, as tf.avgPool", onTf(() => {
+    forAll({ c: poolCase({ paddings: ['same'] }) }, ({ c }) => expectClose(poolWhat('avgPool2d', c), student.avgPool2d(c.input, pools(c)), tfAvgPool(c.input, c.size, c.stride, c.padding), AVERAGE))
+  }))
+  graded('flatten.matchesTf', 'flatten(image) lists the values in the order tf.layers.flatten does (row, column, then channel)', onTf(() => {
+    forAll({ c: poolCase() }, ({ c }) => expectEqual('flatten(input)', student.flatten(c.input), tfFlatten(c.input)))
+  }))
+  graded('conv.argumentsUnchanged', 'conv2d, the poolings and flatten leave their arguments unchanged', () => {
+    const input: Image = [[[1, 2], [3, 4], [5, 6]], [[7, 8], [9, 10], [11, 12]], [[13, 14], [15, 16], [17, 18]]]
+    const kernel = [[[[1], [0]], [[0], [1]]], [[[1], [1]], [[0], [0]]]]
+    expectArgumentsUnchanged('conv2d', [input, kernel, [0.5], { stride: 1, padding: 'same' }], (a, k, b, o) =>
+      student.conv2d(a as Image, k as number[][][][], b as number[], o as student.ConvOptions))
+    expectArgumentsUnchanged('maxPool2d', [input, { size: 2, stride: 1, padding: 'same' }], (a, o) => student.maxPool2d(a as Image, o as student.PoolOptions))
+    expectArgumentsUnchanged('avgPool2d', [input, { size: 2, stride: 1, padding: 'same' }], (a, o) => student.avgPool2d(a as Image, o as student.PoolOptions))
+    expectArgumentsUnchanged('flatten', [input], (a) => student.flatten(a as Image))
+  })
+})
