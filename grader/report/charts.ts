@@ -713,7 +713,7 @@ function featureMaps(raw: Record<string, unknown>, title: string, lang: Lang): R
   const row = (label: string, cells: string[]) => `<tr><th scope="row">${escapeHtml(label)}</th>${cells.join('')}</tr>`
   const html =
     `<div class="feature-maps"><figure class="fm-input">${inputImg}<figcaption>${escapeHtml(t(lang, 'input'))}</figcaption></figure>` +
-    `<div class="table-wrap" tabindex="0" role="region" aria-label="${escapeHtml(title)}"><table class="fm-table"><thead><tr><td></td>${heads.join('')}</tr></thead><tbody>` +
+    `<div class="table-wrap" tabindex="0" role="region" aria-label="${escapeHtml(t(lang, 'tableOf', { name: title }))}"><table class="fm-table"><thead><tr><td></td>${heads.join('')}</tr></thead><tbody>` +
     row(t(lang, 'yours'), mineRow) + row(t(lang, 'reference'), theirsRow) + row('max |Δ|', diffRow) +
     `</tbody></table></div></div><p class="fm-scale">${escapeHtml(t(lang, 'colourScale'))}</p>`
   return { kind: 'feature-maps', title, html, summary }

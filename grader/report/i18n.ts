@@ -13,7 +13,7 @@ const STRINGS = {
   lessonTitle: { en: 'Lesson {topic}', 'zh-TW': '課文 {topic}' },
   contents: { en: 'Contents', 'zh-TW': '目錄' },
   generated: { en: 'Generated {date}', 'zh-TW': '產生於 {date}' },
-  courseVersion: { en: 'course version', 'zh-TW': '課程版本' },
+  courseVersion: { en: 'Course version', 'zh-TW': '課程版本' },
   backToClass: { en: 'Class page', 'zh-TW': '全班頁面' },
   skipToContent: { en: 'Skip to content', 'zh-TW': '跳到內容' },
   language: { en: 'Language', 'zh-TW': '語言' },
@@ -53,7 +53,7 @@ const STRINGS = {
   noTopics: { en: 'No topic was graded.', 'zh-TW': '沒有任何主題被評分。' },
   notShown: { en: 'not shown', 'zh-TW': '未顯示' },
   plotError: { en: 'This plot could not be drawn: {reason}', 'zh-TW': '無法繪製此圖:{reason}' },
-  print: { en: 'Print', 'zh-TW': '列印' },
+  tableOf: { en: 'Table: {name}', 'zh-TW': '表格:{name}' },
 
   // statuses of a test
   'test.passed': { en: 'passed', 'zh-TW': '通過' },

@@ -211,11 +211,11 @@ function lessonHref(href: string, topicDir: string): string | null {
   const resolved = path.resolve(topicDir, decodeURIComponent(file))
   const relative = path.relative(EXERCISES_DIR, resolved).split(path.sep)
   const fragment = hash ? `#${hash}` : ''
-  if (relative.length === 2 && TOPIC_PATTERN.test(relative[0]!) && /^readme\.md$/i.test(relative[1]!)) {
-    return relative[0] === path.basename(topicDir) ? fragment || '#' : `${relative[0]}.html${fragment}`
-  }
-  if (relative.length === 1 && TOPIC_PATTERN.test(relative[0]!)) return `${relative[0]}.html${fragment}`
-  return null
+  const topic = relative[0]!
+  const toLesson = (relative.length === 2 && /^readme\.md$/i.test(relative[1]!)) || relative.length === 1
+  if (!toLesson || !TOPIC_PATTERN.test(topic)) return null
+  if (topic === path.basename(topicDir)) return fragment || '#'
+  return existsSync(lessonFile(topic)) ? `${topic}.html${fragment}` : null
 }
 
 function inlineImage(src: string, topicDir: string): string | null {
