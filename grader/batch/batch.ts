@@ -2,7 +2,7 @@
 // fresh workspace and its own sandboxed processes, each result kept in the cache as soon as it is
 // known, and the outputs written at the end.
 import { randomInt } from 'node:crypto'
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, realpathSync, rmSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { writeFileAtomic } from '../atomic-write.ts'
@@ -55,6 +55,19 @@ const TYPECHECK_TIMEOUT_MS = 120_000
 /** Scratch folders of batches in progress, removed by `removeScratch` when the grader is interrupted. */
 const scratchRoots = new Set<string>()
 
+/** Scratch folders left by graders that were killed (`course-grade-<pid>-…` whose process is gone). */
+function removeAbandonedScratch(): void {
+  for (const name of readdirSync(os.tmpdir())) {
+    const pid = Number(/^course-grade-(\d+)-/.exec(name)?.[1])
+    if (!pid || pid === process.pid) continue
+    try {
+      process.kill(pid, 0)
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ESRCH') rmSync(path.join(os.tmpdir(), name), { recursive: true, force: true })
+    }
+  }
+}
+
 export function removeScratch(): void {
   for (const dir of scratchRoots) rmSync(dir, { recursive: true, force: true })
   scratchRoots.clear()
@@ -81,7 +94,8 @@ export async function gradeBatch(options: GradeOptions): Promise<BatchOutcome> {
     options.progress.note(`warning: ${sandbox.warning}`)
   }
 
-  const scratchRoot = mkdtempSync(path.join(os.tmpdir(), 'course-grade-'))
+  removeAbandonedScratch()
+  const scratchRoot = mkdtempSync(path.join(os.tmpdir(), `course-grade-${process.pid}-`))
   scratchRoots.add(scratchRoot)
   if (sandbox.namespaces && isInside(scratchRoot, COURSE_ROOT)) throw new Error(`the temporary folder (${os.tmpdir()}) must be outside the course folder: set TMPDIR`)
   const view = fileSystemView(scratchRoot, [out, realpathSync(options.submissions), cacheDir])
