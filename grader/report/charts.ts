@@ -198,10 +198,13 @@ function matrix(v: unknown, name: string): (number | null)[][] {
   return rows
 }
 
-/** Feature maps, channels first: C maps of H×W (as the tests record them with channelsFirst). */
-function featureMapList(v: unknown, name: string): (number | null)[][][] {
-  if (!Array.isArray(v) || v.length > 256) throw new PlotDataError(`${name} is not a list of feature maps`)
-  return v.map((m, c) => matrix(m, `${name}[${c}]`))
+/**
+ * Feature maps, channels first: C maps of H×W (as the tests record them with channelsFirst). Only
+ * the maps that will be shown are read; `count` says how many there were.
+ */
+function featureMapList(v: unknown, name: string): { maps: (number | null)[][][]; count: number } {
+  if (!Array.isArray(v)) throw new PlotDataError(`${name} is not a list of feature maps`)
+  return { maps: v.slice(0, MAX_CHANNELS).map((m, c) => matrix(m, `${name}[${c}]`)), count: v.length }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -663,25 +666,28 @@ const SCALE = 3
 
 function featureMaps(raw: Record<string, unknown>, title: string, lang: Lang): RenderedPlot {
   const input = matrix(raw.input, 'input')
-  const reference = featureMapList(raw.reference, 'reference')
+  const { maps: reference, count: referenceCount } = featureMapList(raw.reference, 'reference')
   const summary: string[] = []
   // The student's maps may be missing or malformed (their conv2d threw or returned garbage): the
   // input and the reference are still worth seeing.
   let student: (number | null)[][][] = []
+  let studentCount = 0
   try {
-    student = featureMapList(raw.student, 'student')
+    ;({ maps: student, count: studentCount } = featureMapList(raw.student, 'student'))
   } catch (error) {
     if (!(error instanceof PlotDataError)) throw error
     summary.push(error.message)
   }
   if (student.length === 0) summary.push(t(lang, 'noMaps'))
-  const shape = (maps: (number | null)[][][]) => (maps.length ? `${maps.length}×${maps[0]!.length}×${maps[0]![0]!.length}` : '0')
-  if (student.length && shape(student) !== shape(reference)) summary.push(t(lang, 'shapeMismatch', { s: shape(student), r: shape(reference) }))
+  const shape = (maps: (number | null)[][][], count: number) => (maps.length ? `${count}×${maps[0]!.length}×${maps[0]![0]!.length}` : '0')
+  if (student.length && shape(student, studentCount) !== shape(reference, referenceCount)) {
+    summary.push(t(lang, 'shapeMismatch', { s: shape(student, studentCount), r: shape(reference, referenceCount) }))
+  }
 
   const inputMax = Math.max(1e-12, ...input.flat().map((v) => Math.abs(v ?? 0)))
   const inputImg = img(input, (v) => grey(1 - Math.abs(v) / inputMax), t(lang, 'inputAlt', { h: input.length, w: input[0]!.length }), SCALE * 1.5)
-  const count = Math.max(student.length, reference.length)
-  const shown = Math.min(count, MAX_CHANNELS)
+  const count = Math.max(studentCount, referenceCount)
+  const shown = Math.max(student.length, reference.length)
   const heads: string[] = []
   const mineRow: string[] = []
   const theirsRow: string[] = []

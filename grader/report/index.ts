@@ -35,9 +35,22 @@ export interface ReportOptions {
 
 const LESSONS_DIR = 'lessons'
 
+/** The lessons that render; a lesson that cannot is left out (and not linked) with a warning. */
+function renderableLessons(): string[] {
+  return lessonTopics().filter((topic) => {
+    try {
+      renderLessonMarkdown(topic)
+      return true
+    } catch (error) {
+      process.emitWarning(`lesson ${topic} could not be rendered and is not linked: ${(error as Error).message}`)
+      return false
+    }
+  })
+}
+
 function lessonIndex(href: string): LessonIndex {
   const sections = new Map<string, Map<string, string>>()
-  for (const topic of lessonTopics()) {
+  for (const topic of renderableLessons()) {
     const render = renderLessonMarkdown(topic)
     sections.set(topic, new Map(render.headings.map((h) => [h.id, h.text])))
   }
@@ -98,7 +111,7 @@ export function renderLesson(topic: string, options: Pick<ReportOptions, 'lang'>
 
 /** Writes every lesson page into `dir`; returns the topics written. */
 export function writeLessons(dir: string, options: Pick<ReportOptions, 'lang'> = {}): string[] {
-  const topics = lessonTopics()
+  const topics = renderableLessons()
   for (const topic of topics) writeFileAtomic(path.join(dir, `${topic}.html`), renderLesson(topic, options))
   return topics
 }
