@@ -79,6 +79,8 @@ program
       }
     }
     const folder = submissions ?? program.error('give the folder of submissions, or --sample')
+    // Shards are merged only if they graded with one seed; a random one per shard would not be.
+    if (flags.shard && flags.seed === undefined) program.error('--shard needs --seed: give every shard the same seed')
     const started = Date.now()
     const outcome = await gradeBatch({
       submissions: path.resolve(folder),
