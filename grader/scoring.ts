@@ -73,10 +73,12 @@ export interface ScoreOptions {
   sealKey?: string
   /** Topics to score (default: every topic of the course). */
   topics?: string[]
+  /** Tests to score (default: all). A student's `npm test -- -t …` scores only the tests it ran. */
+  include?: (topic: string, testId: string) => boolean
 }
 
 export function scoreRun(run: RawRun, options: ScoreOptions = {}): Score {
-  const topics = (options.topics ?? topicsIn()).map((name) => scoreTopic(loadManifest(name), run, options.sealKey))
+  const topics = (options.topics ?? topicsIn()).map((name) => scoreTopic(loadManifest(name), run, options.sealKey, options.include))
   return {
     topics,
     total: round(topics.reduce((s, t) => s + t.score, 0)),
@@ -86,7 +88,7 @@ export function scoreRun(run: RawRun, options: ScoreOptions = {}): Score {
 
 const round = (x: number) => Math.round(x * 1000) / 1000
 
-function scoreTopic(manifest: Manifest, run: RawRun, sealKey: string | undefined): ScoredTopic {
+function scoreTopic(manifest: Manifest, run: RawRun, sealKey: string | undefined, include: ScoreOptions['include']): ScoredTopic {
   // A topic may have several test files (e.g. a hidden one): their tests and errors add up.
   const files = run.topics.filter((t) => t.topic === manifest.topic)
   const raw: RawTopic | undefined = files.length
@@ -99,7 +101,8 @@ function scoreTopic(manifest: Manifest, run: RawRun, sealKey: string | undefined
   for (const test of raw?.tests ?? []) byId.set(test.id ?? '', [...(byId.get(test.id ?? '') ?? []), test])
   const duplicated = [...byId.entries()].filter(([id, tests]) => tests.length > 1 || !(id in manifest.tests))
 
-  const tests = Object.entries(manifest.tests).map(([id, entry]): ScoredTest => {
+  const scored = Object.entries(manifest.tests).filter(([id]) => !include || include(manifest.topic, id))
+  const tests = scored.map(([id, entry]): ScoredTest => {
     const reported = byId.get(id)?.[0]
     const base = { id, title: reported?.title ?? id, max: entry.points, hidden: entry.hidden ?? false, lesson: entry.lesson, hint: entry.hint, durationMs: reported?.durationMs, backend: reported?.backend, plots: reported?.plots }
     const status = testStatus(reported, id, manifest.topic, sealKey, timedOut)

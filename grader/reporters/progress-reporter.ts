@@ -43,7 +43,9 @@ export class ProgressReporter implements Reporter {
     if (ran.length === 0) return
     const lang = currentLang()
     const w = WORDS[lang]
-    const score = scoreRun(run, { topics: [...new Set(ran)].sort() })
+    // Tests a name filter (`-t`) skipped did not run: leave them out rather than call the topic crashed.
+    const skipped = new Set(run.topics.flatMap((t) => t.tests.filter((x) => x.state === 'skipped').map((x) => `${t.topic}/${x.id}`)))
+    const score = scoreRun(run, { topics: [...new Set(ran)].sort(), include: (topic, id) => !skipped.has(`${topic}/${id}`) })
     const lines = ['', bold(` ${w.title}`) + dim(`  (${w.seed} ${baseSeed()})`)]
     const nameWidth = Math.max(...score.topics.map((t) => t.topic.length))
     for (const topic of score.topics) {
