@@ -5,16 +5,19 @@
 export type Point = [number, number]
 
 export type Plot =
-  /** A path in (w, b) over the loss contours of a data set's MSE (04, 05). */
+  /**
+   * A path in (w, b) over the loss contours of a data set's MSE (04, 05). `dataset` names a course
+   * data set; `name/100` means both columns divided by 100, as the lecture does for linear_regression2.
+   */
   | { kind: 'search-path'; title: string; dataset: string; student: Point[]; reference: Point[] }
   /** Curves against the step or epoch number: losses (05), training curves (08). */
   | { kind: 'curves'; title: string; xLabel: string; yLabel: string; series: { name: string; values: number[] }[] }
   /**
-   * P(class 1) on a resolution × resolution grid over `extent` (row-major, rows from ymin up),
-   * with the data set's points on top (06, 07).
+   * P(class 1) on a resolution × resolution grid over `extent` = [xmin, xmax, ymin, ymax], sampled
+   * at cell centres, row-major with rows from ymin up, with the data set's points on top (06, 07).
    */
   | { kind: 'decision-boundary'; title: string; dataset: string; extent: [number, number, number, number]; resolution: number; student: number[]; reference?: number[] }
-  /** A digit and the feature maps of the student's conv2d beside the reference's (09). */
+  /** A digit (input[y][x]) and the feature maps, channels first (maps[c][y][x]), of the student's conv2d beside the reference's (09). */
   | { kind: 'feature-maps'; title: string; input: number[][]; student: number[][][]; reference: number[][][] }
 
 /** A plot's data is kept under this many characters of JSON; curves are thinned to fit. */

@@ -19,9 +19,17 @@ for (const name of ['binding', '_linkedBinding', 'dlopen', 'getBuiltinModule'] a
 
 // Exercise code may end its own process (its topic then fails), but never signal another: the test
 // runner, the grader or, outside the grader's sandbox, any other process of the user.
-const killOwnProcess = process.kill.bind(process)
-process.kill = (pid: number, signal?: string | number): true => {
-  if (pid !== process.pid) throw new Error(`process.kill(${pid}) refused: exercise code may not signal other processes`)
-  return killOwnProcess(pid, signal)
+// process.kill checks its arguments and then calls the internal process._kill, so both are guarded.
+type RawKill = (pid: number, signal: number) => number
+const internals = process as unknown as { _kill: RawKill }
+const rawKill = internals._kill.bind(process)
+const refuse = (pid: number) => new Error(`process.kill(${pid}) refused: exercise code may not signal other processes`)
+internals._kill = (pid, signal) => {
+  if (pid !== process.pid) throw refuse(pid)
+  return rawKill(pid, signal)
 }
-Reflect.deleteProperty(process, '_kill')
+const checkedKill = process.kill.bind(process)
+process.kill = (pid: number, signal?: string | number): true => {
+  if (pid !== process.pid) throw refuse(pid)
+  return checkedKill(pid, signal)
+}
