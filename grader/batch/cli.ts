@@ -9,8 +9,8 @@ import { parseShard } from './discover.ts'
 import { mergeShards } from './merge.ts'
 import { OUTPUT_FILES } from './outputs/write-outputs.ts'
 import { createProgress } from './progress.ts'
+import { DEFAULT_LIMITS, DEFAULT_RETRIES } from './run-vitest.ts'
 import type { IsolationMode } from './sandbox.ts'
-import { SAMPLE_STUDENTS, buildSampleClass } from './sample-class.ts'
 import { stopAll } from './supervise.ts'
 
 const positive = (what: string) => (text: string) => {
@@ -53,13 +53,13 @@ program
   .argument('[submissions]', 'folder of submissions (not needed with --sample)')
   .requiredOption('-o, --out <dir>', 'output folder: results.json, grades.csv, junit.xml, summary.md, <id>/gradescope.json')
   .option('-j, --jobs <n>', 'submissions graded at the same time', positive('--jobs'), os.availableParallelism())
-  .option('--timeout <seconds>', 'wall-clock limit per topic of a submission, a backstop behind the tests\' own time limits', positive('--timeout'), 600)
-  .option('--memory <mb>', 'memory allowed to each test process', positive('--memory'), 2048)
+  .option('--timeout <seconds>', 'wall-clock limit per topic of a submission, a backstop behind the tests\' own time limits', positive('--timeout'), DEFAULT_LIMITS.topicTimeoutMs / 1000)
+  .option('--memory <mb>', 'memory allowed to each test process', positive('--memory'), DEFAULT_LIMITS.memoryMb)
   .option('--seed <n>', 'grading seed (default: kept from an earlier run into --out, else random)', integer('--seed'))
   .option('--topics <list>', 'topics to grade, e.g. 01,02 (default: all)')
   .option('--shard <i/n>', 'grade only shard i of n (a fixed slice of the class); give every shard the same --seed')
-  .option('--retries <n>', 're-runs of a topic after a test hung or crashed its process', integer('--retries'), 2)
-  .option('--max-output <kb>', 'output kept per run of a submission', positive('--max-output'), 256)
+  .option('--retries <n>', 're-runs of a topic after a test hung or crashed its process', integer('--retries'), DEFAULT_RETRIES)
+  .option('--max-output <kb>', 'output kept per run of a submission', positive('--max-output'), DEFAULT_LIMITS.outputBytes / 1024)
   .option('--import-timeout <seconds>', 'time allowed to load a topic\'s exercise code (default: the harness\'s 30 s)', positive('--import-timeout'))
   .option('--no-typecheck', 'skip the TypeScript check of the submitted files')
   .addOption(new Option('--isolation <mode>', 'auto: Linux namespaces where they work; namespaces: require them; node: permission model only').choices(['auto', 'namespaces', 'node']).default('auto'))
@@ -72,6 +72,8 @@ program
     const out = path.resolve(flags.out)
     if (flags.sample) {
       submissions = path.join(out, 'sample-class')
+      // Loaded only here: the sample class is built from the answer key, which a student release lacks.
+      const { SAMPLE_STUDENTS, buildSampleClass } = await import('./sample-class.ts')
       buildSampleClass(submissions)
       if (!flags.quiet) {
         console.error(`Sample class in ${path.relative(COURSE_ROOT, submissions) || submissions}:`)

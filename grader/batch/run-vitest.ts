@@ -24,6 +24,11 @@ export interface RunLimits {
   importTimeoutMs?: number
 }
 
+/** The limits a teacher gets without asking for others (see `npm run grade -- --help`). */
+export const DEFAULT_LIMITS: RunLimits = { topicTimeoutMs: 600_000, memoryMb: 2048, outputBytes: 256 * 1024 }
+/** Re-runs of a topic after a test hung or crashed its process. */
+export const DEFAULT_RETRIES = 2
+
 export interface RunRequest {
   workspace: string
   topics: string[]

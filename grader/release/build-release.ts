@@ -18,7 +18,8 @@ export const TEACHER_ONLY = [
   'grader/release/',
   'grader/mutation/',
   'grader/bench/',
-  'grader/sample-class/',
+  'grader/batch/sample-class.ts',
+  'grader/batch/gradescope-run.ts',
   'grader/vitest.unit.config.ts',
   'grader/README.md',
 ]
@@ -38,6 +39,16 @@ export interface ReleaseSummary {
   hiddenTestsLeftOut: string[]
 }
 
+/**
+ * The course files a release (or, with `hidden`, the Gradescope autograder) is made of, relative
+ * to the course root with `/`, teacher-only tooling left out.
+ */
+export function courseFiles(options: { hidden: boolean }): string[] {
+  return INCLUDED.flatMap(walk).filter(
+    (relative) => !TEACHER_ONLY.some((prefix) => relative === prefix || relative.startsWith(prefix)) && (options.hidden || !HIDDEN_TEST.test(relative)),
+  )
+}
+
 export function buildRelease(out: string): ReleaseSummary {
   const target = path.resolve(out)
   if (target === COURSE_ROOT || target.startsWith(`${COURSE_ROOT}${path.sep}`) && !target.startsWith(path.join(COURSE_ROOT, 'reports'))) {
@@ -48,21 +59,18 @@ export function buildRelease(out: string): ReleaseSummary {
   const files: string[] = []
   const hidden: string[] = []
 
-  for (const entry of INCLUDED) {
-    for (const relative of walk(entry)) {
-      if (TEACHER_ONLY.some((prefix) => relative === prefix || relative.startsWith(prefix))) continue
-      if (HIDDEN_TEST.test(relative)) {
-        hidden.push(relative)
-        continue
-      }
-      const from = path.join(COURSE_ROOT, relative)
-      const to = path.join(target, relative)
-      mkdirSync(path.dirname(to), { recursive: true })
-      if (relative === 'package.json') writeFileSync(to, studentPackageJson(readFileSync(from, 'utf8')))
-      else if (/^exercises\/[^/]+\/manifest\.json$/.test(relative)) writeFileSync(to, withoutHiddenTests(readFileSync(from, 'utf8')))
-      else copyFileSync(from, to)
-      files.push(relative)
+  for (const relative of courseFiles({ hidden: true })) {
+    if (HIDDEN_TEST.test(relative)) {
+      hidden.push(relative)
+      continue
     }
+    const from = path.join(COURSE_ROOT, relative)
+    const to = path.join(target, relative)
+    mkdirSync(path.dirname(to), { recursive: true })
+    if (relative === 'package.json') writeFileSync(to, studentPackageJson(readFileSync(from, 'utf8')))
+    else if (/^exercises\/[^/]+\/manifest\.json$/.test(relative)) writeFileSync(to, withoutHiddenTests(readFileSync(from, 'utf8')))
+    else copyFileSync(from, to)
+    files.push(relative)
   }
   for (const [template, relative] of [['README.md', 'README.md'], ['classroom.yml', '.github/workflows/classroom.yml']] as const) {
     const to = path.join(target, relative)
