@@ -34,6 +34,20 @@ function expectAtLeast(what: string, delta: number, bound: number): void {
   expectTrue(delta >= bound * (1 - 1e-12), `${what} = ${delta} is smaller than it needs to be`, { expected: prose(`δ ≥ ${bound}`), actual: delta })
 }
 
+/** `call` throws an error whose message matches `names` (the argument at fault). */
+function expectMessage(what: string, call: () => unknown, names: RegExp): void {
+  expectThrows(what, call, [RangeError])
+  try {
+    call()
+  } catch (error) {
+    const message = String((error as Error).message)
+    expectTrue(names.test(message), `${what} threw, but its message does not say which argument is wrong`, {
+      expected: prose(`a message mentioning ${names.source.split('|').join(' or ')}`),
+      actual: prose(message),
+    })
+  }
+}
+
 const sameA = fc
   .record({ m1: fc.integer({ min: -20, max: 20 }).filter((m) => m !== 0), k1: fc.integer({ min: -10, max: 10 }), m2: fc.integer({ min: -20, max: 20 }).filter((m) => m !== 0), k2: fc.integer({ min: -10, max: 10 }), a: fc.integer({ min: -10, max: 10 }) })
   .map(({ m1, k1, m2, k2, a }) => ({ f: linearCase(m1, k1, a), g: linearCase(m2, k2, a) }))
@@ -95,6 +109,22 @@ describe('δ for given ε', () => {
       expectThrows(`findCounterexample(f, 2, 4, ${bad}, 0.1, rng)`, () => student.findCounterexample(f, 2, 4, bad, 0.1, rng), [RangeError])
       expectThrows(`findCounterexample(f, 2, 4, 0.1, ${bad}, rng)`, () => student.findCounterexample(f, 2, 4, 0.1, bad, rng), [RangeError])
     }
+  })
+  graded('linearDelta.badSlope', 'linearDelta(m, ε) refuses a slope m that is NaN or infinite with a RangeError', () => {
+    for (const bad of [NaN, Infinity, -Infinity]) expectThrows(`linearDelta(${bad}, 0.1)`, () => student.linearDelta(bad, 0.1), [RangeError])
+  })
+  graded('deltas.badInputNamed', "the RangeError's message names the argument at fault: ε (eps) or δ (delta)", () => {
+    const rng = createRng(1)
+    const f = lectureCases[0]!.f
+    const EPS = /eps|ε|epsilon/i
+    const DELTA = /delta|δ/i
+    const cases: Array<[string, () => unknown, RegExp]> = [
+      ['quotientDelta(-1)', () => student.quotientDelta(-1), EPS],
+      ['linearDelta(2, 0)', () => student.linearDelta(2, 0), EPS],
+      ['findCounterexample(f, 2, 4, -1, 0.1, rng)', () => student.findCounterexample(f, 2, 4, -1, 0.1, rng), DELTA],
+      ['findCounterexample(f, 2, 4, 0.1, NaN, rng)', () => student.findCounterexample(f, 2, 4, 0.1, NaN, rng), EPS],
+    ]
+    for (const [what, call, names] of cases) expectMessage(what, call, names)
   })
 })
 
@@ -172,5 +202,65 @@ describe('findCounterexample(f, a, L, δ, ε, rng)', () => {
       const second = student.findCounterexample(line.f, line.a, line.L, delta, eps, createRng(seed))
       expectTrue(Object.is(first, second), 'two runs with equally seeded rngs gave different answers', { expected: first, actual: second })
     }, { numRuns: 30 })
+  })
+
+  /** Checks that `x` is a counterexample for f, a, L, δ, ε. */
+  function expectCounterexample(x: number | null, f: RealFn, a: number, L: number, delta: number, eps: number): void {
+    expectTrue(typeof x === 'number', `findCounterexample found nothing although δ = ${delta} is too large`, { expected: prose('a number x'), actual: x })
+    const ok = x !== a && Math.abs((x as number) - a) < delta && !(Math.abs(f(x as number) - L) < eps)
+    expectTrue(ok, `x = ${x} is not a counterexample: it must satisfy 0 < |x − a| < δ and |f(x) − L| ≥ ε`, {
+      expected: prose(`0 < |x − ${a}| < ${delta} and |f(x) − ${L}| ≥ ${eps}`),
+      actual: { x, distance: Math.abs((x as number) - a), gap: Math.abs(f(x as number) - L) },
+    })
+  }
+
+  graded('findCounterexample.interior', 'a violation on one side only, away from the edges and from a, is found by the random points', () => {
+    // f leaves the ε-band only for 0.1δ < ±(x − a) < 0.45δ on one side: 17.5 % of the punctured
+    // interval and clear of the edge points 1 − 2⁻ᵏ ≥ 0.5. A searcher drawing at least 100 uniform
+    // points (the lesson's minimum) misses it with probability ≤ 0.825¹⁰⁰ < 5e-9 per case, so
+    // below 1e-6 over the 50 cases; one that only probes the edges or one side never finds it.
+    const input = fc.record({
+      side: fc.constantFrom(1, -1),
+      a: fc.integer({ min: -10, max: 10 }),
+      L: fc.integer({ min: -5, max: 5 }),
+      delta: fc.oneof(fc.double({ min: 0.01, max: 0.5, noNaN: true }), fc.double({ min: 2, max: 100, noNaN: true })),
+      eps: epsArb,
+      seed: fc.integer({ min: 0, max: 2 ** 31 - 1 }),
+    })
+    forAll({ input }, ({ input: { side, a, L, delta, eps, seed } }) => {
+      const inBand = (x: number) => side * (x - a) > 0.1 * delta && side * (x - a) < 0.45 * delta
+      const f = described((x: number) => (inBand(x) ? L + 2 * eps : L), `x => ${0.1 * delta} < ${side} * (x - ${a}) && ${side} * (x - ${a}) < ${0.45 * delta} ? ${L} + 2 * ${eps} : ${L}`)
+      expectCounterexample(student.findCounterexample(f, a, L, delta, eps, createRng(seed)), f, a, L, delta, eps)
+    }, { numRuns: 50 })
+  })
+  graded('findCounterexample.edge', 'when δ is only 0.1 % too large, the counterexamples crowd the edges: it probes there and finds one', () => {
+    forAll({ line: linearCaseArb(), eps: epsArb, seed: fc.integer({ min: 0, max: 2 ** 31 - 1 }) }, ({ line, eps, seed }) => {
+      // The violations fill the outer 1 − 1/1.001 ≈ 0.1 % of each side of the interval: points at
+      // 1 − 2⁻ᵏ of δ (k ≥ 10), as the lesson suggests, land there; random points rarely do.
+      const delta = 1.001 * line.tightDelta(eps)
+      expectCounterexample(student.findCounterexample(line.f, line.a, line.L, delta, eps, createRng(seed)), line.f, line.a, line.L, delta, eps)
+    }, { numRuns: 50 })
+  })
+  graded('findCounterexample.boundary', '|f(x) − L| = ε exactly is a counterexample: the definition asks for |f(x) − L| < ε', () => {
+    // Integers and powers of two: L + ε and (L + ε) − L are exact, so |f(x) − L| is ε itself.
+    forAll({ a: fc.integer({ min: -10, max: 10 }), L: fc.integer({ min: -5, max: 5 }), k: fc.integer({ min: -4, max: 2 }), seed: fc.integer({ min: 0, max: 2 ** 31 - 1 }) }, ({ a, L, k, seed }) => {
+      const eps = 2 ** k
+      const f = described((x: number) => (x === a ? L : L + eps), `x => x === ${a} ? ${L} : ${L} + ${eps}`)
+      expectCounterexample(student.findCounterexample(f, a, L, 0.5, eps, createRng(seed)), f, a, L, 0.5, eps)
+    }, { numRuns: 20 })
+  })
+  graded('findCounterexample.insideOnly', 'with rng() at its extremes (0, and the largest number below 1) it still offers only x with 0 < |x − a| < δ', () => {
+    // a = 3, δ = 1: 3 ± (1 − 2⁻⁵³) rounds to 4 and 2, at distance exactly δ, and rng() = 0 gives a
+    // itself. δ = 1 is valid for f(x) = x − 3 with ε = 1 (|f(x)| < 1 inside), f(3) is NaN, so the
+    // only "counterexamples" are those two rounding artefacts and a: the answer must be null.
+    const f = described((x: number) => (x === 3 ? NaN : x - 3), 'x => x === 3 ? NaN : x - 3')
+    const extremes = [0, 1 - 2 ** -53, 0, 1 - 2 ** -53]
+    for (const seed of [1, 2, 3]) {
+      const rest = createRng(seed)
+      let calls = 0
+      const rng = described(() => (calls < extremes.length ? extremes[calls++]! : rest()), `rng giving ${extremes.join(', ')}, then createRng(${seed})`)
+      const x = student.findCounterexample(f, 3, 0, 1, 1, rng)
+      expectTrue(x === null, `findCounterexample(x => x − 3, 3, 0, δ = 1, ε = 1, rng) returned ${x}, which is not in 0 < |x − 3| < 1`, { expected: null, actual: x })
+    }
   })
 })
