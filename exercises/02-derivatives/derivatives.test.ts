@@ -1,9 +1,10 @@
 import { describe } from 'vitest'
+import fc from 'fast-check'
 import {
   Mismatch, expectArgumentsUnchanged, expectClose, expectThrows, expectTrue, forAll, prose, recordPlot, topic,
 } from '../../grader/harness'
 import * as student from '@target/02-derivatives/derivatives'
-import { type Expr, add, evaluate, show, x } from '../../reference/public/expr'
+import { type Expr, add, evaluate, mul, pow, show, sin, x } from '../../reference/public/expr'
 import {
   DERIVE_TOL, FIXED_POINTS, awayFromCritical, composition, constantOrX, criticalTol, elementary, extremum, fieldCase,
   powerOfX, productOfTerms, randomExpr, referenceSlope, saddle, samplePoints, secondOrderTolerance, smoothCase, sumOfTerms,
@@ -50,6 +51,27 @@ describe('numericDerivative(f, x, h?)', () => {
     for (const bad of [0, -1e-3, NaN, Infinity]) {
       expectThrows(`numericDerivative(x => x * x, 1, ${bad})`, () => student.numericDerivative(f, 1, bad), [RangeError])
     }
+  })
+
+  graded('numericDerivative.largeX', 'far from 0 (|x| from 1e3 to 1e6) the default step grows with |x|, as the lesson says: still within 1e-6', () => {
+    // Quadratics around x₀ (f‴ = 0, so no step has truncation error) with |f| between 500 and 1050:
+    // rounding costs about ε·|f|/h. With h = ∛ε·|x| ≥ 6e-3 that is below 1e-10; a step that
+    // shrinks as |x| grows (h = ∛ε/|x| ≤ 6e-9) is off by more than 1e-5. A fixed step of 1e-7 to
+    // 1e-4 also passes when the difference is divided by (x + h) − (x − h), the distance actually used.
+    const input = fc.record({
+      x0: fc.constantFrom(1e3, 1e4, 1e5, 1e6).chain((m) => fc.integer({ min: 1, max: 9 }).map((k) => k * m)),
+      sign: fc.constantFrom(1, -1),
+      C: fc.oneof(fc.integer({ min: 500, max: 1000 }), fc.integer({ min: -1000, max: -500 })),
+      b: fc.integer({ min: -8, max: 8 }).map((k) => k / 4),
+      e: fc.integer({ min: -8, max: 8 }).map((k) => k / 4),
+      s: fc.integer({ min: -8, max: 8 }).map((k) => k / 4),
+    })
+    forAll({ input }, ({ input: { x0, sign, C, b, e, s } }) => {
+      const centre = sign * x0
+      const at = centre + s
+      const f = described((t: number) => C + e * (t - centre) + b * (t - centre) ** 2, `x => ${C} + ${e} * (x - ${centre}) + ${b} * (x - ${centre})**2`)
+      expectClose(`numericDerivative(f, ${at})`, student.numericDerivative(f, at), e + 2 * b * s, NUMERIC_TOL)
+    })
   })
 })
 
@@ -135,6 +157,20 @@ describe('derive(expr)', () => {
       expectNotAccidental(what, () => student.derive(bad))
     }
   })
+  graded('derive.badInputMissing', 'a missing sub-expression (null or undefined, at the top or deep inside) is refused with a TypeError of its own', () => {
+    const missing = [
+      ['null', null],
+      ['undefined', undefined],
+      ['add(x, null)', add(x, null as unknown as Expr)],
+      ['sin(undefined)', sin(undefined as unknown as Expr)],
+      ['mul(x, pow(null, 2))', mul(x, pow(null as unknown as Expr, 2))],
+    ] as const
+    for (const [text, bad] of missing) {
+      const what = `derive(${text})`
+      expectThrows(what, () => student.derive(bad as unknown as Expr), [TypeError])
+      expectNotAccidental(what, () => student.derive(bad as unknown as Expr))
+    }
+  })
 })
 
 /** A TypeError the engine raised (reading a property of undefined, …) does not name the problem. */
@@ -170,7 +206,31 @@ describe('gradient(f, x, h?)', () => {
     for (const bad of [NaN, Infinity]) expectThrows(`gradient(f, [1, ${bad}])`, () => student.gradient(f, [1, bad]), [RangeError])
     for (const bad of [0, -1e-3, NaN]) expectThrows(`gradient(f, [1, 2], ${bad})`, () => student.gradient(f, [1, 2], bad), [RangeError])
   })
+  graded('derivatives.badInputNamed', "the RangeError's message says what is wrong: x (or its coordinate) or the step h", () => {
+    const f = described((t: number) => t * t, 'x => x * x')
+    const field = described((p: readonly number[]) => p.reduce((s, v) => s + v * v, 0), 'p => Σ p[i]²')
+    const X = /\bx\b|x\[|point|coordinate|component/i
+    const STEP = /\bh\b|step/i
+    expectMessage('numericDerivative(x => x * x, NaN)', () => student.numericDerivative(f, NaN), X)
+    expectMessage('numericDerivative(x => x * x, 1, -1)', () => student.numericDerivative(f, 1, -1), STEP)
+    expectMessage('gradient(f, [1, Infinity])', () => student.gradient(field, [1, Infinity]), X)
+    expectMessage('gradient(f, [1, 2], 0)', () => student.gradient(field, [1, 2], 0), STEP)
+  })
 })
+
+/** `call` throws a RangeError whose message matches `names` (what is wrong). */
+function expectMessage(what: string, call: () => unknown, names: RegExp): void {
+  expectThrows(what, call, [RangeError])
+  try {
+    call()
+  } catch (error) {
+    const message = String((error as Error).message)
+    expectTrue(names.test(message), `${what} threw, but its message does not say which argument is wrong`, {
+      expected: prose(`a message that matches ${names}`),
+      actual: prose(message),
+    })
+  }
+}
 
 describe('isCriticalPoint(f, x, tol)', () => {
   graded('isCriticalPoint.extrema', 'at a local minimum or maximum, ∇f = 0: isCriticalPoint is true', () => {
