@@ -127,7 +127,56 @@ describe('matrices: transpose, matmul, matvec, identity', () => {
     expectShapeError('scale(2, [])', () => student.scale(2, [] as Vector))
     expectShapeError('matvec([[1, 2], [3, 4]], [])', () => student.matvec(good, []))
   })
+  graded('matrices.messagesSayWhat', 'the message names the problem: both sizes that do not fit, and which argument is empty or ragged', () => {
+    // Sizes are chosen all different, so each number in the message can only come from one place.
+    const sizes: Array<[string, () => unknown, string[]]> = [
+      ['dot([1, 2, 3], [4, 5])', () => student.dot([1, 2, 3], [4, 5]), ['3', '2']],
+      ['add([1, 2, 3, 4], [5, 6])', () => student.add([1, 2, 3, 4], [5, 6]), ['4', '2']],
+      ['add(A, B) for A 2×3 and B 4×3', () => student.add(ones(2, 3), ones(4, 3)), ['2', '4']],
+      ['matmul(A, B) for A 4×3 and B 5×2', () => student.matmul(ones(4, 3), ones(5, 2)), ['3', '5']],
+      ['matvec(A, v) for A 4×3 and v of length 5', () => student.matvec(ones(4, 3), [1, 2, 3, 4, 5]), ['3', '5']],
+    ]
+    for (const [what, call, numbers] of sizes) {
+      const mentions = numbers.map((n) => (text: string) => new RegExp(`(^|[^0-9.])${n}([^0-9.]|$)`).test(text))
+      expectMessage(what, call, mentions, `both sizes, ${numbers.join(' and ')}`)
+    }
+    const ragged = [[1, 2], [3]]
+    const good = [[1, 2], [3, 4]]
+    // Single letters are matched as words, and "A" only as a capital (not the article "a").
+    const names = (letter: string, words: RegExp) => (text: string) => new RegExp(`\\b${letter}\\b`).test(text) || words.test(text)
+    const U = names('u', /first/i)
+    const V = names('v', /second/i)
+    const A = names('A', /first|left/i)
+    const B = names('B', /second|right/i)
+    const which: Array<[string, () => unknown, (text: string) => boolean, string]> = [
+      ['dot([], [1])', () => student.dot([], [1]), U, 'u (the first vector)'],
+      ['dot([1], [])', () => student.dot([1], []), V, 'v (the second vector)'],
+      ['add([], [1])', () => student.add([] as Vector, [1]), U, 'u (the first vector)'],
+      ['add([1], [])', () => student.add([1], [] as Vector), V, 'v (the second vector)'],
+      ['add([[1, 2], [3]], [[1, 2], [3, 4]])', () => student.add(ragged, good), A, 'A (the first matrix)'],
+      ['add([[1, 2], [3, 4]], [[1, 2], [3]])', () => student.add(good, ragged), B, 'B (the second matrix)'],
+      ['matmul([[1, 2], [3]], [[1, 2], [3, 4]])', () => student.matmul(ragged, good), A, 'A (the first matrix)'],
+      ['matmul([[1, 2], [3, 4]], [[1, 2], [3]])', () => student.matmul(good, ragged), B, 'B (the second matrix)'],
+    ]
+    for (const [what, call, named, text] of which) expectMessage(what, call, [named], text)
+  })
 })
+
+/** An n×m matrix of ones. */
+const ones = (n: number, m: number): number[][] => Array.from({ length: n }, () => Array(m).fill(1))
+
+/** `call` throws (as expectShapeError requires) and its message matches every pattern. */
+function expectMessage(what: string, call: () => unknown, checks: Array<(text: string) => boolean>, wanted: string): void {
+  expectShapeError(what, call)
+  try {
+    call()
+  } catch (error) {
+    const message = String((error as Error).message)
+    if (!checks.every((check) => check(message))) {
+      throw new Mismatch(`${what} threw, but its message does not say what is wrong`, prose(`a message that mentions ${wanted}`), prose(message))
+    }
+  }
+}
 
 /** The law must hold exactly; then `value` (one side of it) must be the exact result, so that a wrong operation fails here too. */
 function expectLaw(law: string, left: unknown, right: unknown, value: unknown, truth: unknown): void {
