@@ -6,14 +6,21 @@
 //   4. every stub fails every graded test with "not implemented", and the run completes;
 //   5. every wrong variant in solutions/variants fails the tests it names;
 //   6. every alternative solution in solutions/alternatives scores full marks;
-//   7. the project's own unit tests pass.
+//   7. a student release builds, installs from nothing and starts every topic at 0 points, contains
+//      nothing of the answer key, and reaches full points on a topic with the answer key's files
+//      (skipped when checking only some topics, or with --no-release);
+//   8. the project's own unit tests pass.
 // Exits non-zero if any check fails; prints what failed and why.
 import { spawn } from 'node:child_process'
+import { mkdtempSync, rmSync } from 'node:fs'
+import os from 'node:os'
 import path from 'node:path'
 import { ALTERNATIVES_DIR, VARIANTS_DIR, type CatalogueEntry, loadCatalogue } from './catalogue.ts'
 import { compareWithTests, loadManifest, topicsIn } from './manifest.ts'
 import { COURSE_ROOT } from './paths.ts'
 import { runSuite, VITEST_BIN } from './run-suite.ts'
+import { buildRelease } from './release/build-release.ts'
+import { dynamicProblems, staticProblems } from './release/check-release.ts'
 import { type Score, scoreRun } from './scoring.ts'
 
 const useColor = process.stdout.isTTY && !process.env.NO_COLOR
@@ -83,6 +90,18 @@ async function main(): Promise<void> {
   })
   if (alternatives.length) {
     check(alternativeResults.every((r) => r.ok), `alternative solutions: ${alternativeResults.filter((r) => r.ok).length}/${alternatives.length} score full marks`, alternativeResults.flatMap((r) => [r.line, ...(r.ok ? [] : r.failed.map((f) => `  ${f}`))]))
+  }
+
+  if (only.length === 0 && !process.argv.includes('--no-release')) {
+    const out = mkdtempSync(path.join(os.tmpdir(), 'course-release-'))
+    try {
+      const release = buildRelease(out)
+      const problems = staticProblems(release.out)
+      if (problems.length === 0) problems.push(...(await dynamicProblems(release.out, topics[0]!)))
+      check(problems.length === 0, `student release: ${release.files.length} files, ${release.hiddenTestsLeftOut.length} hidden test files left out, no answer key; npm ci && npm test gives 0 points and "not started"; ${topics[0]} with the answer key's files gets full points`, problems.slice(0, 20))
+    } finally {
+      rmSync(out, { recursive: true, force: true })
+    }
   }
 
   const unit = await run(process.execPath, [VITEST_BIN, 'run', '--config', 'grader/vitest.unit.config.ts'])

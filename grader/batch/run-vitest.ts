@@ -1,7 +1,7 @@
 // One run of the course's test suite on a staged workspace, inside the sandbox and within limits.
 // The test runner's main process writes the structured results (grader/reporters/results-reporter.ts)
 // to a file the grader reads afterwards; nothing the exercise code prints is ever parsed.
-import { existsSync, mkdirSync, readFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readFileSync, realpathSync } from 'node:fs'
 import path from 'node:path'
 import { COURSE_ROOT } from '../paths.ts'
 import type { RawRun } from '../reporters/raw-results.ts'
@@ -64,6 +64,9 @@ export async function runVitest(request: RunRequest): Promise<RunAttempt> {
   const flags = testProcessFlags({
     read: [
       path.join(COURSE_ROOT, 'node_modules', '*'),
+      // Node checks the real path of what it loads: a node_modules that is a link (a shared install)
+      // must be allowed where it really is.
+      path.join(realpathSync(path.join(COURSE_ROOT, 'node_modules')), '*'),
       path.join(COURSE_ROOT, 'package.json'),
       path.join(COURSE_ROOT, 'exercises', '*'),
       path.join(COURSE_ROOT, 'reference', '*'),

@@ -80,7 +80,8 @@ export function sandboxed(sandbox: Sandbox, command: string[], view: FileSystemV
 export function testProcessFlags(options: { read: string[]; write: string[]; heapMb: number }): string[] {
   return [
     '--experimental-permission',
-    ...options.read.map((p) => `--allow-fs-read=${p}`),
+    // Once each: Node 20 aborts (a failed assertion in its permission tree) on a repeated wildcard path.
+    ...[...new Set(options.read)].map((p) => `--allow-fs-read=${p}`),
     ...options.write.map((p) => `--allow-fs-write=${p}`),
     '--allow-worker',
     `--max-old-space-size=${options.heapMb}`,

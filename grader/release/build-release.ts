@@ -19,7 +19,6 @@ export const TEACHER_ONLY = [
   'grader/mutation/',
   'grader/bench/',
   'grader/batch/sample-class.ts',
-  'grader/batch/gradescope-run.ts',
   'grader/vitest.unit.config.ts',
   'grader/README.md',
 ]
