@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url'
 import fc from 'fast-check'
 import { test, type TestContext } from 'vitest'
 import { loadManifest, type TestEntry } from '../manifest.ts'
+import { REFERENCE_DIR, isInside } from '../paths.ts'
 import { Mismatch, isNotImplemented } from './assert.ts'
 import { changedBuiltins } from './integrity.ts'
 import { currentLang, msg } from './lang.ts'
@@ -186,6 +187,18 @@ function report<T>(details: fc.RunDetails<[T]>): void {
   throw new PropertyFailure(cause, input, details.numShrinks, details.counterexamplePath ?? '')
 }
 
+const ORACLES_DIR = path.join(REFERENCE_DIR, 'oracles')
+
+/** True when the first stack frame that names a file lies in reference/oracles/. */
+export function thrownByOracle(error: unknown): boolean {
+  if (!(error instanceof Error) || !error.stack) return false
+  for (const line of error.stack.split('\n')) {
+    const file = /\(?((?:file:\/\/)?\/[^:()]+):\d+:\d+\)?\s*$/.exec(line)?.[1]?.replace(/^file:\/\//, '')
+    if (file && !file.includes('/node_modules/')) return isInside(file, ORACLES_DIR)
+  }
+  return false
+}
+
 function describeFailure(error: unknown, run: Running, entry: TestEntry): FailureInfo {
   const lang = currentLang()
   const base = baseSeed()
@@ -222,7 +235,8 @@ function describeFailure(error: unknown, run: Running, entry: TestEntry): Failur
   } else {
     outcome = 'error'
     const shown = cause instanceof Error ? `${cause.name}: ${cause.message}` : `a non-Error value ${show(cause)}`
-    summary = msg('threw', { error: shown }, lang)
+    // An error raised inside the course's own oracle is the course's fault, not the student's: say so.
+    summary = msg(thrownByOracle(cause) ? 'oracleFailed' : 'threw', { error: shown }, lang)
   }
   return { outcome, summary, ...counterexample, expected, received, tolerance, ...common }
 }

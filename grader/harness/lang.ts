@@ -15,6 +15,10 @@ const MESSAGES = {
   received: { en: 'received', 'zh-TW': '實際' },
   tolerance: { en: 'tolerance', 'zh-TW': '容許誤差' },
   threw: { en: 'your code threw {error}', 'zh-TW': '你的程式拋出了 {error}' },
+  oracleFailed: {
+    en: "the course's reference failed on this input ({error}); this is not your mistake: please tell your teacher",
+    'zh-TW': '課程的參考實作在這個輸入上出錯({error});這不是你的錯,請告訴老師',
+  },
   seed: { en: 'seed {seed} (reproduce: {command})', 'zh-TW': '亂數種子 {seed}(重現:{command})' },
   hint: { en: 'hint', 'zh-TW': '提示' },
   tampered: {

@@ -1,6 +1,8 @@
 // Runs in every test process before the test file, and so before any exercise code is loaded.
+import { realpathSync } from 'node:fs'
 import path from 'node:path'
 import { expect } from 'vitest'
+import { COURSE_ROOT, isInside } from '../paths.ts'
 import { IMPORT_MS } from './graded.ts'
 import { lockBuiltins } from './integrity.ts'
 import { arm, startWatchdog } from './watchdog.ts'
@@ -13,8 +15,24 @@ const importMs = Number(process.env.COURSE_IMPORT_TIMEOUT_MS) || IMPORT_MS
 arm(importMs, { kind: 'timeout', topic: topicName, message: `${topicName}: loading the exercise code took longer than ${importMs / 1000} s (an infinite loop when the module loads?)` })
 
 // Ways around `import` that the import guard cannot see. Exercise code has no business with them.
-for (const name of ['binding', '_linkedBinding', 'dlopen', 'getBuiltinModule'] as const) {
+for (const name of ['binding', '_linkedBinding', 'getBuiltinModule'] as const) {
   Reflect.deleteProperty(process, name)
+}
+
+// Native addons: only TensorFlow's own (tfjs-node, the optional accelerator) may be loaded. When
+// grading, the permission model refuses every addon anyway, so grading always runs on wasm/cpu.
+const dlopen = process.dlopen.bind(process)
+const addonRoots = [path.join(COURSE_ROOT, 'node_modules', '@tensorflow')]
+try {
+  addonRoots.push(path.join(realpathSync(path.join(COURSE_ROOT, 'node_modules')), '@tensorflow'))
+} catch {
+  // no node_modules folder to resolve: nothing else to allow
+}
+process.dlopen = (module: { exports: unknown }, filename: string, flags?: number) => {
+  if (!addonRoots.some((root) => isInside(path.resolve(filename), root))) {
+    throw new Error(`loading the native addon ${filename} refused: exercise code may not load native code`)
+  }
+  return flags === undefined ? dlopen(module, filename) : dlopen(module, filename, flags)
 }
 
 // Exercise code may end its own process (its topic then fails), but never signal another: the test
