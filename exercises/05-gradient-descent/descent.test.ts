@@ -377,6 +377,44 @@ describe('bad input and side effects', () => {
     expectThrows('batches(2.5, 2, rng)', () => student.batches(2.5, 2, rng))
   })
 
+  graded('descent.badInputNamed', 'every non-finite number (ys, y, x, start too) and bad option is refused, with a message that names it', () => {
+    const X = [[0], [1], [2]]
+    const ys = [1, 2, 3]
+    const rng = createRng(1)
+    const word = (w: string) => new RegExp(`(^|[^A-Za-z_])${w.replace(/[.[\]]/g, '\\$&')}($|[^A-Za-z_])`)
+    const either = (...patterns: RegExp[]) => ({ test: (text: string) => patterns.some((p) => p.test(text)) })
+    const cases: Array<[string, () => unknown, { test: (text: string) => boolean }, string]> = [
+      ['mseGradient(NaN, 0, [1], [1])', () => student.mseGradient(NaN, 0, [1], [1]), word('w'), 'w'],
+      ['mseGradient(1, Infinity, [1], [1])', () => student.mseGradient(1, Infinity, [1], [1]), word('b'), 'b'],
+      ['mseGradient(1, 0, [1, NaN], [1, 2])', () => student.mseGradient(1, 0, [1, NaN], [1, 2]), either(word('xs'), word('x'), word('X')), 'xs'],
+      ['mseGradient(1, 0, [1, 2], [1, NaN])', () => student.mseGradient(1, 0, [1, 2], [1, NaN]), either(word('ys'), word('y')), 'ys'],
+      ['linearGD(xs, ys, { learningRate: 0.1, steps: -1 })', () => student.linearGD([0, 1, 2], ys, { learningRate: 0.1, steps: -1 }), /steps/, 'steps'],
+      ['linearGD(xs, ys, { …, start: { w: NaN, b: 0 } })', () => student.linearGD([0, 1, 2], ys, { learningRate: 0.1, steps: 1, start: { w: NaN, b: 0 } }), either(/start/, word('w')), 'start.w'],
+      ['linearGD(xs, ys, { …, start: { w: 0, b: NaN } })', () => student.linearGD([0, 1, 2], ys, { learningRate: 0.1, steps: 1, start: { w: 0, b: NaN } }), either(/start/, word('b')), 'start.b'],
+      ['gdMultivariate([], [], …)', () => student.gdMultivariate([], [], { learningRate: 0.1, steps: 1 }), /empty|no (data|rows|examples)|at least one|nothing/i, 'that there is no data'],
+      ['gdMultivariate([[0], [Infinity]], [1, 2], …)', () => student.gdMultivariate([[0], [Infinity]], [1, 2], { learningRate: 0.1, steps: 1 }), word('X'), 'X'],
+      ['gdMultivariate([[0], [1]], [1, NaN], …)', () => student.gdMultivariate([[0], [1]], [1, NaN], { learningRate: 0.1, steps: 1 }), word('y'), 'y'],
+      ['gdMultivariate(X, y, { learningRate: 0.1, steps: 2.5 })', () => student.gdMultivariate(X, ys, { learningRate: 0.1, steps: 2.5 }), /steps/, 'steps'],
+      ['gdMultivariate(X, y, { …, start: { w: [NaN], b: 0 } })', () => student.gdMultivariate(X, ys, { learningRate: 0.1, steps: 1, start: { w: [NaN], b: 0 } }), /start/, 'start.w'],
+      ['gdMultivariate(X, y, { …, start: { w: [0], b: Infinity } })', () => student.gdMultivariate(X, ys, { learningRate: 0.1, steps: 1, start: { w: [0], b: Infinity } }), either(/start/, word('b')), 'start.b'],
+      ['polyFeatures([1, NaN], 2)', () => student.polyFeatures([1, NaN], 2), word('x'), 'x'],
+      ['polyFeatures([1, 2], 0)', () => student.polyFeatures([1, 2], 0), /degree/, 'degree'],
+      ['batches(-1, 2, rng)', () => student.batches(-1, 2, rng), word('n'), 'n'],
+      ['batches(10, 0, rng)', () => student.batches(10, 0, rng), /batchSize|batch size/i, 'batchSize'],
+      ['sgd(X, y, { epochs: -1, … })', () => student.sgd(X, ys, { learningRate: 0.1, epochs: -1, batchSize: 1, rng }), /epochs/, 'epochs'],
+      ['sgd(X, y, { batchSize: 0, … })', () => student.sgd(X, ys, { learningRate: 0.1, epochs: 1, batchSize: 0, rng }), /batchSize|batch size/i, 'batchSize'],
+    ]
+    for (const [what, call, names, wanted] of cases) {
+      expectThrows(what, call)
+      try {
+        call()
+      } catch (error) {
+        const message = String((error as Error).message)
+        expectTrue(names.test(message), `${what} threw, but its message does not say what is wrong`, { expected: prose(`a message naming ${wanted}`), actual: prose(message) })
+      }
+    }
+  })
+
   graded('descent.argumentsUnchanged', 'no function changes the data, the start or the options it is given', () => {
     const { xs, ys } = lecture1
     const X = lecture10d.X.slice(0, 12)
