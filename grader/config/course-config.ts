@@ -52,7 +52,9 @@ export function courseTestConfig(target: Target, options: CourseTestOptions = {}
       setupFiles: ['grader/harness/setup.ts'],
       // One process per topic file: a crash, an exit or an infinite loop costs only that topic.
       pool: 'forks',
-      isolate: true,
+      // COURSE_SHARED_PROCESS=1 (the grader): one process runs all the topics of one submission, so
+      // the libraries load once; the grader re-runs a topic on its own if the process dies.
+      isolate: process.env.COURSE_SHARED_PROCESS !== '1',
       execArgv: ['--disallow-code-generation-from-strings', ...(options.execArgv ?? execArgvFromEnv())],
       testTimeout: 10_000,
       hookTimeout: 30_000,

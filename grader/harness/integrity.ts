@@ -39,8 +39,13 @@ function take(): Snapshot {
   return result
 }
 
-/** Called once from the setup file, after the course's libraries have loaded. */
+/**
+ * Called from the setup file before any exercise code loads. Only the first call takes the
+ * snapshot: when several topic files share one process (the grader's shared mode), a later file
+ * must be checked against the pristine built-ins, not against what an earlier topic left behind.
+ */
 export function lockBuiltins(): void {
+  if (snapshot) return
   for (const ns of FROZEN) Object.freeze(ns)
   snapshot = take()
 }

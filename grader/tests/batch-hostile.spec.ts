@@ -210,7 +210,7 @@ describe('the batch grader on a hostile class', () => {
     const finder = Object.keys(manifest.tests).filter((id) => id.startsWith('findCounterexample.'))
     for (const id of finder) expect(testOf(hostile, 'missing-export', id).points).toBe(0)
     expect(missing.score.total).toBeLessThan(MAX)
-    expect(missing.score.total).toBeGreaterThanOrEqual(MAX - points(...finder, 'deltas.badInput'))
+    expect(missing.score.total).toBeGreaterThanOrEqual(MAX - points(...finder, 'deltas.badInput', 'deltas.badInputNamed'))
   })
 
   it('rejects an empty folder, an empty zip and a corrupt zip with the reason', () => {

@@ -177,6 +177,8 @@ replaceCpuKernel('MaxPoolGrad', maxPoolGradCpu)
 // ---- choosing the backend ----
 
 const native = await loadNative()
+/** COURSE_TF_BACKEND=cpu runs everything on cpu (the benchmark compares backends this way). */
+const onlyCpu = !native && process.env.COURSE_TF_BACKEND === 'cpu'
 /** Silences the cpu backend's one-time "install tfjs-node" banner: the course says which backend it uses. */
 const quietly = async <T>(work: () => Promise<T>): Promise<T> => {
   const warn = console.warn
@@ -191,14 +193,14 @@ await quietly(async () => {
   await tf.setBackend('cpu')
   // The banner is printed on the cpu backend's first write, not when it is created.
   tf.scalar(0).dispose()
-  await tf.setBackend(native ? 'tensorflow' : 'wasm')
+  await tf.setBackend(native ? 'tensorflow' : onlyCpu ? 'cpu' : 'wasm')
   await tf.ready()
 })
 
 /** The backend to use for a kind of work. */
 export function backendFor(purpose: Purpose): string {
   if (native) return 'tensorflow'
-  return purpose === 'conv-training' || purpose === 'conv-forward' ? 'cpu' : 'wasm'
+  return onlyCpu || purpose === 'conv-training' || purpose === 'conv-forward' ? 'cpu' : 'wasm'
 }
 
 /** Runs `work` on `backend`, then switches back. */
@@ -215,5 +217,6 @@ export async function withBackend<T>(backend: string, work: () => Promise<T> | T
 
 /** One line for logs and results: which backends this process uses. */
 export function backendSummary(): string {
-  return native ? 'tensorflow (tfjs-node)' : 'wasm (cpu for convolutions; tfjs-node not loaded)'
+  if (native) return 'tensorflow (tfjs-node)'
+  return onlyCpu ? 'cpu (COURSE_TF_BACKEND=cpu; tfjs-node not loaded)' : 'wasm (cpu for convolutions; tfjs-node not loaded)'
 }
