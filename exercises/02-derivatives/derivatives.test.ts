@@ -125,6 +125,14 @@ describe('derive(expr)', () => {
   graded('derive.power', 'the power rule: [xⁿ]′ = n·xⁿ⁻¹ for real n (negative and fractional too)', () => {
     forAll({ expr: powerOfX, points: samplePoints }, ({ expr, points }) => expectDerivative(expr, points))
   })
+  graded('derive.zeroPower', '[u⁰]′ = 0 at every x, also where u = 0: u⁰ is the constant 1 (Math.pow(0, 0) = 1)', () => {
+    // n·uⁿ⁻¹·u′ with n = 0 is 0·u⁻¹·u′, which is 0·∞ = NaN where u = 0; the derivative of a
+    // constant is 0 there too. Every correct form gives exactly 0 (or −0), so the tolerance only forgives rounding.
+    for (const [label, expr] of [['x⁰', pow(x, 0)], ['(sin x)⁰', pow(sin(x), 0)], ['(x + x)⁰', pow(add(x, x), 0)]] as const) {
+      const result = student.derive(expr)
+      for (const at of [0, 0.5, -2]) expectClose(`derive(${label}) returned ${clip(show(result))}; at x = ${at} its value`, evaluate(result, at), 0, { abs: 1e-12, rel: 0 })
+    }
+  })
   graded('derive.sum', 'the sum rule: [f + g]′ = f′ + g′ (sums of x and constants)', () => {
     forAll({ expr: sumOfTerms, points: samplePoints }, ({ expr, points }) => expectDerivative(expr, points))
   })
