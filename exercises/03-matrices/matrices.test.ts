@@ -157,6 +157,8 @@ describe('matrices: transpose, matmul, matvec, identity', () => {
       ['add([[1, 2], [3, 4]], [[1, 2], [3]])', () => student.add(good, ragged), B, 'B (the second matrix)'],
       ['matmul([[1, 2], [3]], [[1, 2], [3, 4]])', () => student.matmul(ragged, good), A, 'A (the first matrix)'],
       ['matmul([[1, 2], [3, 4]], [[1, 2], [3]])', () => student.matmul(good, ragged), B, 'B (the second matrix)'],
+      ['matvec([[1, 2], [3]], [1, 2])', () => student.matvec(ragged, [1, 2]), A, 'A (the matrix)'],
+      ['matvec([[1, 2], [3, 4]], [])', () => student.matvec(good, []), V, 'v (the vector)'],
     ]
     for (const [what, call, named, text] of which) expectMessage(what, call, [named], text)
   })
