@@ -2,7 +2,9 @@
 // at points where the comparison is numerically meaningful; and families of smooth functions with
 // their exact derivatives (and bounds on the higher derivatives that decide the numeric errors).
 import fc from 'fast-check'
-import { derivative, parse } from 'mathjs'
+import { math } from './mathjs.ts'
+
+const { derivative, parse } = math
 import { type Expr, add, c, cos, evaluate, exp, log, mul, pow, show, sin, x } from '../public/expr.ts'
 import { exprArbitrary, niceConstant, niceExponent, printable } from '../public/expr-arbitrary.ts'
 import { described } from './described.ts'

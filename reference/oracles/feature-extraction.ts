@@ -2,7 +2,9 @@
 // reference trainer (logistic regression by full-batch gradient descent on standardized features),
 // the fixed held-out split of the circles and quadrants sets, and the "near chance" threshold.
 import fc from 'fast-check'
-import { mean as mathMean, std } from 'mathjs'
+import { math } from './mathjs.ts'
+
+const { mean: mathMean, std } = math
 import { loadDataset, split } from '../data/datasets.ts'
 import { createRng, shuffled } from '../public/rng.ts'
 import { accuracyRef, probabilityGrid, sigmoidRef, trainLogisticRef } from './classification.ts'

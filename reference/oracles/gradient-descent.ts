@@ -3,7 +3,7 @@
 // the Hessian's eigenvalues from mathjs, the lecture's data sets, and the data the property tests
 // draw from.
 import fc from 'fast-check'
-import * as math from 'mathjs'
+import { math } from './mathjs.ts'
 import * as tf from '../public/tf.ts'
 import { shuffled, type Rng } from '../public/rng.ts'
 import { loadDataset, split } from '../data/datasets.ts'

@@ -2,7 +2,7 @@
 // error and the least-squares line from mathjs, the lecture's data, and the loss families the
 // property tests draw from (each with a readable description).
 import fc from 'fast-check'
-import * as math from 'mathjs'
+import { math } from './mathjs.ts'
 import { loadDataset, split } from '../data/datasets.ts'
 import { described } from './described.ts'
 
