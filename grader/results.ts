@@ -21,6 +21,8 @@ export interface StudentResult {
   /** TensorFlow.js backend(s) used, e.g. `wasm (cpu for conv training)`. */
   backend?: string
   durationMs: number
+  /** The largest resident memory of any of its test processes (MB, Linux only). */
+  peakMemoryMb?: number
   /** Hash of the staged files, the course version and the seed: the cache key. */
   hash: string
   /** The exercise code's own output, capped (untrusted). */

@@ -198,6 +198,7 @@ async function gradeSubmission(submission: Submission, context: Context): Promis
     seed: context.seed,
     ...(grade.backend ? { backend: grade.backend } : {}),
     durationMs: Date.now() - started,
+    ...(grade.peakRssMb ? { peakMemoryMb: grade.peakRssMb } : {}),
     hash: key,
     ...(grade.output ? { output: grade.output } : {}),
     diagnostics: [...staged.notes, ...grade.incidents, ...(types?.errors.map((e) => `type error: ${e}`) ?? []), ...(types?.problem ? [types.problem] : [])],
@@ -256,7 +257,7 @@ function chooseSeed(out: string, given: number | undefined, version: string): nu
  * the answer key, the outputs, the cache and the submissions (a path holding the grader's own
  * scratch folder cannot be hidden; the permission model still keeps it unreadable).
  */
-function fileSystemView(scratchRoot: string, private_: string[]): FileSystemView {
+export function fileSystemView(scratchRoot: string, private_: string[]): FileSystemView {
   const hidden = [SOLUTIONS_DIR, ...private_].filter((p) => existsSync(p) && !isInside(scratchRoot, p))
   return { readOnly: [COURSE_ROOT], hidden: [...new Set(hidden)] }
 }

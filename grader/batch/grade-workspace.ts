@@ -35,6 +35,8 @@ export interface WorkspaceGrade {
   output: string
   backend?: string
   runs: number
+  /** The largest resident size of any test process of this submission (MB). */
+  peakRssMb: number
 }
 
 const MAX_OUTPUT_CHARS = 64_000
@@ -69,6 +71,14 @@ export async function gradeWorkspace(request: WorkspaceRequest): Promise<Workspa
       incidents.push('the test run ended without results; each topic was run again on its own')
       for (const topic of topics) await run([topic], [])
     }
+    // In the shared process, a topic that crashed it leaves the topics after it without results:
+    // those (no test of theirs began, and the watchdog did not name them) run again on their own.
+    if (first.run && topics.length > 1) {
+      const named = new Set(first.run.watchdog.map((w) => w.topic))
+      const stranded = topics.filter((topic) => !named.has(topic) && culprits(attempts, topic).length === 0 && unfinished(attempts, topic, new Map()).length > 0)
+      if (stranded.length) incidents.push(`the test process ended early; ${stranded.join(', ')} ran again on ${stranded.length > 1 ? 'their' : 'its'} own`)
+      for (const topic of stranded) await run([topic], [])
+    }
     for (const topic of topics) {
       const skipped = new Map<string, string>()
       for (let retry = 0; retry < request.retries; retry++) {
@@ -85,7 +95,7 @@ export async function gradeWorkspace(request: WorkspaceRequest): Promise<Workspa
   const score = scoreRun(merged, { sealKey, topics: request.gradedTopics })
   annotate(score, attempts, request)
   const backends = [...new Set(score.topics.flatMap((t) => t.tests.flatMap((x) => (x.backend ? [x.backend] : []))))]
-  return { score, incidents, output: collectOutput(attempts), backend: backends.length ? backends.join(', ') : undefined, runs: attempts.length }
+  return { score, incidents, output: collectOutput(attempts), backend: backends.length ? backends.join(', ') : undefined, runs: attempts.length, peakRssMb: Math.max(0, ...attempts.map((a) => a.process.peakRssMb)) }
 }
 
 const finished = (test: RawTest) => test.state === 'passed' || test.state === 'failed'

@@ -41,6 +41,8 @@ export interface RunRequest {
   sandbox: Sandbox
   view: FileSystemView
   limits: RunLimits
+  /** One test process for all the topics (default); false: one per test file, vitest's default. */
+  sharedProcess?: boolean
 }
 
 export interface RunAttempt {
@@ -95,6 +97,10 @@ export async function runVitest(request: RunRequest): Promise<RunAttempt> {
     COURSE_SKIP_TESTS: JSON.stringify(request.skip),
     COURSE_EXEC_ARGV: JSON.stringify(flags),
     COURSE_CACHE_DIR: path.join(runDir, 'vite-cache'),
+    // All the topics of one submission in one test process: the libraries (fast-check, mathjs,
+    // TensorFlow.js) load once instead of once per topic. Only this student's code shares it; a
+    // topic that dies takes the rest of the run with it, and gradeWorkspace runs those again alone.
+    ...(request.topics.length > 1 && request.sharedProcess !== false ? { COURSE_SHARED_PROCESS: '1' } : {}),
     ...(limits.importTimeoutMs ? { COURSE_IMPORT_TIMEOUT_MS: String(limits.importTimeoutMs) } : {}),
   }
   const vitest = [

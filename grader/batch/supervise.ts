@@ -18,6 +18,8 @@ export interface Supervised {
   /** stdout and stderr interleaved, cut to `outputBytes` (untrusted). */
   output: string
   outputBytesSeen: number
+  /** The largest resident size seen of any one process of the tree (MB; 0 without /proc). */
+  peakRssMb: number
   timedOut: boolean
   /** Processes ended for using too much memory. */
   memoryKills: Array<{ pid: number; rssMb: number; command: string }>
@@ -58,6 +60,7 @@ export function supervise(command: string, args: string[], options: { env: NodeJ
     const output = new CappedOutput(limits.outputBytes)
     const memoryKills: Supervised['memoryKills'] = []
     let timedOut = false
+    let peakRssMb = 0
     const killTree = () => {
       try {
         if (child.pid) process.kill(-child.pid, 'SIGKILL')
@@ -73,6 +76,7 @@ export function supervise(command: string, args: string[], options: { env: NodeJ
       ? setInterval(() => {
           for (const pid of descendants(child.pid!)) {
             const rssMb = residentMb(pid)
+            peakRssMb = Math.max(peakRssMb, rssMb)
             if (rssMb > limits.rssMb) {
               memoryKills.push({ pid, rssMb: Math.round(rssMb), command: commandOf(pid) })
               try {
@@ -96,7 +100,7 @@ export function supervise(command: string, args: string[], options: { env: NodeJ
       if (memory) clearInterval(memory)
       killTree() // anything the command left behind in its group
       if (child.pid) running.delete(child.pid)
-      resolve({ exitCode, signal, output: output.text(), outputBytesSeen: output.seen, timedOut, memoryKills, durationMs: Date.now() - started })
+      resolve({ exitCode, signal, output: output.text(), outputBytesSeen: output.seen, peakRssMb: Math.round(peakRssMb), timedOut, memoryKills, durationMs: Date.now() - started })
     })
   })
 }

@@ -53,8 +53,9 @@ export function courseTestConfig(target: Target, options: CourseTestOptions = {}
       // One process per topic file: a crash, an exit or an infinite loop costs only that topic.
       pool: 'forks',
       // COURSE_SHARED_PROCESS=1 (the grader): one process runs all the topics of one submission, so
-      // the libraries load once; the grader re-runs a topic on its own if the process dies.
-      isolate: process.env.COURSE_SHARED_PROCESS !== '1',
+      // the libraries load once; the grader re-runs a topic on its own if the process dies. Watch
+      // mode keeps its process between re-runs too: a re-run then answers in under a second.
+      isolate: process.env.COURSE_SHARED_PROCESS !== '1' && !process.argv.includes('watch'),
       execArgv: ['--disallow-code-generation-from-strings', ...(options.execArgv ?? execArgvFromEnv())],
       testTimeout: 10_000,
       hookTimeout: 30_000,
