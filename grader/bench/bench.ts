@@ -1,0 +1,346 @@
+// `npm run bench [-- --quick] [--n 40] [--topics 01,02,…] [--parts student,batch,backends] [--out reports/bench.json]`
+//
+// Measures the two speeds the course lives by, in one run on this machine, and prints a table:
+//   - the student's loop: a cold `npm run test:solutions` for one topic and for all of them, and how
+//     long watch mode takes to answer after one file changes;
+//   - the teacher's batch: a generated class (correct, partial, stub and one hanging submission,
+//     each distinct) graded with --jobs 1 and with every core, against the naive loop a teacher would
+//     otherwise write (one `vitest run` per submission, one after another, vitest's own process per
+//     test file) under the same sandbox, limits and timeouts; re-grading after one resubmission
+//     against grading that one submission alone; the peak memory of a grading process;
+//   - the dense-net and convolution topics per TensorFlow.js backend available.
+// Every figure is a wall-clock time of this run; the ratios compare figures of the same run.
+// Nothing here asserts a time: it fails only when the grader and the naive loop disagree on a score.
+import { spawn } from 'node:child_process'
+import { appendFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { writeFileAtomic } from '../atomic-write.ts'
+import { type GradeOptions, fileSystemView, gradeBatch, selectTopics } from '../batch/batch.ts'
+import { discoverSubmissions } from '../batch/discover.ts'
+import { createProgress } from '../batch/progress.ts'
+import { DEFAULT_LIMITS, DEFAULT_RETRIES, runVitest } from '../batch/run-vitest.ts'
+import { detectSandbox } from '../batch/sandbox.ts'
+import { stageSubmission } from '../batch/staging.ts'
+import { loadManifest } from '../manifest.ts'
+import { COURSE_ROOT, REPORTS_DIR, SOLUTIONS_DIR } from '../paths.ts'
+import { VITEST_BIN, runSuite } from '../run-suite.ts'
+import { scoreRun } from '../scoring.ts'
+import { generateClass } from './generate-class.ts'
+
+interface Args {
+  quick: boolean
+  n: number
+  topics: string[]
+  out: string
+  /** Parts to run (default all): student, batch, backends. */
+  parts: string[]
+}
+
+function parseArgs(argv: string[]): Args {
+  const value = (name: string) => {
+    const i = argv.indexOf(name)
+    return i >= 0 ? argv[i + 1] : undefined
+  }
+  const quick = argv.includes('--quick')
+  return {
+    quick,
+    n: Number(value('--n') ?? (quick ? 8 : 40)),
+    // Topics 01–05 by default: every kind of exercise code except training, whose time is measured
+    // per backend below (a class graded on all nine topics takes the same ratios, only longer).
+    topics: selectTopics((value('--topics') ?? (quick ? '01,02,03' : '01,02,03,04,05')).split(',')),
+    out: path.resolve(value('--out') ?? path.join(REPORTS_DIR, 'bench.json')),
+    parts: (value('--parts') ?? 'student,batch,backends').split(','),
+  }
+}
+
+interface Figure {
+  what: string
+  seconds?: number
+  value?: string
+  note?: string
+}
+
+const figures: Figure[] = []
+const ratios: Array<{ what: string; ratio: number; target?: string }> = []
+
+function record(figure: Figure): void {
+  figures.push(figure)
+  const shown = figure.seconds !== undefined ? `${figure.seconds.toFixed(2)} s` : figure.value
+  console.log(`  ${figure.what.padEnd(64)} ${shown}${figure.note ? `  (${figure.note})` : ''}`)
+}
+
+async function timed<T>(work: () => Promise<T>): Promise<[number, T]> {
+  const started = performance.now()
+  const result = await work()
+  return [(performance.now() - started) / 1000, result]
+}
+
+/** Runs a command to its end; its output is kept only for an error message. */
+function run(command: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ code: number | null; output: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { cwd: COURSE_ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] })
+    let output = ''
+    const keep = (chunk: Buffer) => {
+      output = (output + chunk.toString()).slice(-20_000)
+    }
+    child.stdout.on('data', keep)
+    child.stderr.on('data', keep)
+    child.on('error', reject)
+    child.on('close', (code) => resolve({ code, output }))
+  })
+}
+
+// ---- the student's loop ----
+
+async function studentLoop(args: Args): Promise<void> {
+  console.log('\nThe student\'s loop (answer key)')
+  const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm'
+  const env = { COURSE_QUIET: '1', CI: '1' }
+  const [one, first] = await timed(() => run(npm, ['run', 'test:solutions', '--', '03'], env))
+  if (first.code !== 0) throw new Error(`npm run test:solutions -- 03 failed:\n${first.output}`)
+  record({ what: 'cold `npm run test:solutions -- 03` (one topic)', seconds: one })
+  if (!args.quick) {
+    const [all, every] = await timed(() => run(npm, ['run', 'test:solutions'], env))
+    if (every.code !== 0) throw new Error(`npm run test:solutions failed:\n${every.output}`)
+    record({ what: 'cold `npm run test:solutions` (all nine topics)', seconds: all })
+  }
+  const latencies = await watchLatency(args.quick ? 3 : 5)
+  latencies.sort((a, b) => a - b)
+  record({ what: 'watch mode: a change to one file → its topic re-run (median)', seconds: latencies[Math.floor(latencies.length / 2)]!, note: `${latencies.length} changes, ${latencies.map((l) => l.toFixed(2)).join(' / ')} s` })
+}
+
+/**
+ * Starts `vitest watch` on a copy of topic 03's answer key (inside the course, where Vite watches)
+ * and times, for each change to that file, the interval from the write to the end of the re-run.
+ */
+async function watchLatency(changes: number): Promise<number[]> {
+  const target = mkdtempSync(path.join(REPORTS_DIR, 'bench-watch-'))
+  const file = path.join(target, '03-matrices', 'matrices.ts')
+  cpSync(path.join(SOLUTIONS_DIR, '03-matrices'), path.dirname(file), { recursive: true })
+  const child = spawn(process.execPath, [VITEST_BIN, 'watch', 'exercises/03-matrices/'], {
+    cwd: COURSE_ROOT,
+    env: { ...process.env, COURSE_TARGET: target, NO_COLOR: '1', CI: '' },
+    stdio: ['pipe', 'pipe', 'pipe'],
+  })
+  let output = ''
+  let waiters: Array<() => void> = []
+  const onData = (chunk: Buffer) => {
+    output += chunk.toString()
+    if (/Waiting for file changes/.test(output)) {
+      output = ''
+      for (const w of waiters) w()
+      waiters = []
+    }
+  }
+  child.stdout.on('data', onData)
+  child.stderr.on('data', onData)
+  const runEnds = (timeoutMs: number) =>
+    new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`watch mode did not finish a run within ${timeoutMs / 1000} s:\n${output.slice(-4000)}`)), timeoutMs)
+      waiters.push(() => {
+        clearTimeout(timer)
+        resolve()
+      })
+    })
+  try {
+    await runEnds(120_000)
+    const latencies: number[] = []
+    for (let i = 0; i < changes; i++) {
+      await new Promise((r) => setTimeout(r, 500))
+      const ended = runEnds(60_000)
+      const started = performance.now()
+      appendFileSync(file, `\n// edit ${i + 1}\n`)
+      await ended
+      latencies.push((performance.now() - started) / 1000)
+    }
+    return latencies
+  } finally {
+    child.kill('SIGTERM')
+    rmSync(target, { recursive: true, force: true })
+  }
+}
+
+// ---- the teacher's batch ----
+
+interface Graded {
+  seconds: number
+  totals: Map<string, number>
+  peakMb: number[]
+}
+
+function gradeOptions(submissions: string, out: string, topics: string[], jobs: number, fresh: boolean): GradeOptions {
+  return {
+    submissions,
+    out,
+    jobs,
+    topics,
+    seed: 20261128,
+    limits: DEFAULT_LIMITS,
+    retries: DEFAULT_RETRIES,
+    typecheck: true,
+    isolation: 'auto',
+    fresh,
+    html: true,
+    progress: createProgress(process.stderr, true),
+  }
+}
+
+async function grade(submissions: string, out: string, topics: string[], jobs: number, fresh = true): Promise<Graded> {
+  const [seconds, outcome] = await timed(() => gradeBatch(gradeOptions(submissions, out, topics, jobs, fresh)))
+  return {
+    seconds,
+    totals: new Map(outcome.batch.students.map((s) => [s.id, s.score.total])),
+    peakMb: outcome.batch.students.flatMap((s) => (s.peakMemoryMb ? [s.peakMemoryMb] : [])),
+  }
+}
+
+/**
+ * What a teacher's shell loop does — `for s in class/*; do timeout … npx vitest run; done` — given
+ * the grader's own staging, sandbox, limits and scoring so that only the way of running differs:
+ * one submission at a time, one process per test file, no re-runs, no type check, no cache.
+ */
+async function naiveLoop(submissions: string, topics: string[]): Promise<Graded> {
+  const scratch = mkdtempSync(path.join(os.tmpdir(), 'course-bench-naive-'))
+  const sandbox = detectSandbox('auto')
+  const view = fileSystemView(scratch, [path.resolve(submissions)])
+  const totals = new Map<string, number>()
+  const peakMb: number[] = []
+  try {
+    const [seconds] = await timed(async () => {
+      for (const submission of discoverSubmissions(submissions).submissions) {
+        const jobDir = mkdtempSync(path.join(scratch, 'job-'))
+        const workspace = path.join(jobDir, 'exercises')
+        mkdirSync(workspace)
+        const staged = await stageSubmission(submission.path, submission.isZip, workspace, topics)
+        const attempt = await runVitest({
+          workspace,
+          topics: staged.topics.filter((t) => topics.includes(t)),
+          skip: [],
+          seed: 20261128,
+          sealKey: 'naive',
+          runDir: path.join(jobDir, 'run'),
+          sandbox,
+          view,
+          limits: DEFAULT_LIMITS,
+          sharedProcess: false,
+        })
+        const score = scoreRun(attempt.run ?? { topics: [], unhandledErrors: [], watchdog: [], durationMs: 0 }, { sealKey: 'naive', topics })
+        totals.set(submission.id, score.total)
+        if (attempt.process.peakRssMb) peakMb.push(attempt.process.peakRssMb)
+        rmSync(jobDir, { recursive: true, force: true })
+      }
+    })
+    return { seconds, totals, peakMb }
+  } finally {
+    rmSync(scratch, { recursive: true, force: true })
+  }
+}
+
+async function batch(args: Args, work: string): Promise<string[]> {
+  const problems: string[] = []
+  const cores = os.availableParallelism()
+  const classDir = path.join(work, 'class')
+  const kinds = generateClass(classDir, args.n, args.topics)
+  const max = args.topics.reduce((s, t) => s + Object.values(loadManifest(t).tests).reduce((a, x) => a + x.points, 0), 0)
+  console.log(`\nThe teacher's batch: ${args.n} submissions (${Object.entries(kinds).map(([k, v]) => `${v} ${k}`).join(', ')}), topics ${args.topics.join(', ')} (${max} points), ${cores} cores`)
+
+  const naive = await naiveLoop(classDir, args.topics)
+  record({ what: 'naive loop (one `vitest run` per submission, in turn)', seconds: naive.seconds })
+  const single = await grade(classDir, path.join(work, 'out-1'), args.topics, 1)
+  record({ what: 'grader, --jobs 1', seconds: single.seconds })
+  const parallel = await grade(classDir, path.join(work, 'out-n'), args.topics, cores)
+  record({ what: `grader, --jobs ${cores}`, seconds: parallel.seconds })
+
+  // The same verdicts three ways (the hanging submission included: each way ends it, then scores what passed).
+  for (const [id, total] of single.totals) {
+    if (parallel.totals.get(id) !== total) problems.push(`${id}: ${total} points with --jobs 1 but ${parallel.totals.get(id)} with --jobs ${cores}`)
+    if (!id.includes('hang') && naive.totals.get(id) !== total) problems.push(`${id}: ${total} points from the grader but ${naive.totals.get(id)} from the naive loop`)
+  }
+
+  // One resubmission: the class again into the same output folder; only the changed one runs.
+  const changed = [...single.totals.keys()].find((id) => id.includes('correct'))!
+  const changedFile = path.join(classDir, changed, 'exercises', args.topics[0]!)
+  appendFileSync(path.join(changedFile, readdirFirst(changedFile)), '\n// resubmitted\n')
+  const regrade = await grade(classDir, path.join(work, 'out-n'), args.topics, cores, false)
+  record({ what: 'grader, re-grade after one resubmission (cache)', seconds: regrade.seconds })
+  const aloneDir = path.join(work, 'alone')
+  cpSync(path.join(classDir, changed), path.join(aloneDir, changed), { recursive: true })
+  const alone = await grade(aloneDir, path.join(work, 'out-alone'), args.topics, cores)
+  record({ what: 'grader, that one submission alone', seconds: alone.seconds })
+
+  const peaks = [...single.peakMb].sort((a, b) => a - b)
+  record({ what: 'peak memory of a grading process (median / max over the class)', value: peaks.length ? `${peaks[Math.floor(peaks.length / 2)]} / ${peaks.at(-1)} MB` : 'not measured (no /proc)' })
+  const naivePeaks = [...naive.peakMb].sort((a, b) => a - b)
+  record({ what: 'peak memory of a naive-loop process (median / max)', value: naivePeaks.length ? `${naivePeaks[Math.floor(naivePeaks.length / 2)]} / ${naivePeaks.at(-1)} MB` : 'not measured' })
+
+  ratios.push({ what: `throughput: grader (--jobs ${cores}) / naive loop`, ratio: naive.seconds / parallel.seconds, target: '≥ 2' })
+  ratios.push({ what: 'throughput: grader --jobs 1 / naive loop', ratio: naive.seconds / single.seconds })
+  ratios.push({ what: `scaling: --jobs ${cores} / --jobs 1`, ratio: single.seconds / parallel.seconds, target: cores >= 2 ? '≥ 1.7 (2 jobs)' : undefined })
+  ratios.push({ what: 're-grade after one resubmission / one submission alone', ratio: regrade.seconds / alone.seconds, target: '≤ 1.5' })
+  return problems
+}
+
+function readdirFirst(dir: string): string {
+  return readdirSync(dir).filter((f) => f.endsWith('.ts')).sort()[0]!
+}
+
+// ---- TensorFlow.js backends ----
+
+async function backends(args: Args): Promise<void> {
+  console.log('\nTensorFlow.js topics on the answer key, per backend')
+  const native = canLoadTfjsNode()
+  const choices: Array<[string, NodeJS.ProcessEnv]> = [
+    ['wasm (cpu for convolutions): the default without tfjs-node', {}],
+    ['cpu only (COURSE_TF_BACKEND=cpu)', { COURSE_TF_BACKEND: 'cpu' }],
+  ]
+  if (native) choices.unshift(['tensorflow (tfjs-node)', {}])
+  else record({ what: 'tfjs-node', value: 'not installed here (its install downloads libtensorflow)' })
+  const topics = args.quick ? ['09-convolution'] : ['08-dense-nets', '09-convolution']
+  for (const [label, env] of choices) {
+    for (const topic of topics) {
+      const [seconds, suite] = await timed(() => runSuite({ target: 'solutions', topics: [topic], env }))
+      const failed = suite.run.topics.flatMap((t) => t.tests).filter((t) => t.state !== 'passed').length
+      record({ what: `${topic} on ${label}`, seconds, ...(failed ? { note: `${failed} test(s) did not pass` } : {}) })
+    }
+  }
+}
+
+function canLoadTfjsNode(): boolean {
+  try {
+    return existsSync(path.join(COURSE_ROOT, 'node_modules', '@tensorflow', 'tfjs-node', 'lib', 'napi-v8', 'tfjs_binding.node'))
+  } catch {
+    return false
+  }
+}
+
+async function main(): Promise<void> {
+  const args = parseArgs(process.argv.slice(2))
+  const work = mkdtempSync(path.join(os.tmpdir(), 'course-bench-'))
+  console.log(`npm run bench${args.quick ? ' -- --quick' : ''}: ${os.cpus()[0]?.model ?? 'unknown cpu'}, ${os.availableParallelism()} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`)
+  let problems: string[] = []
+  try {
+    if (args.parts.includes('student')) await studentLoop(args)
+    if (args.parts.includes('batch')) problems = await batch(args, work)
+    if (args.parts.includes('backends')) await backends(args)
+  } finally {
+    rmSync(work, { recursive: true, force: true })
+  }
+  console.log('\nRatios (same run)')
+  for (const r of ratios) console.log(`  ${r.what.padEnd(64)} ${r.ratio.toFixed(2)}×${r.target ? `  (target ${r.target})` : ''}`)
+  const report = {
+    date: new Date().toISOString(),
+    machine: { cpu: os.cpus()[0]?.model, cores: os.availableParallelism(), memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version },
+    options: { quick: args.quick, submissions: args.n, topics: args.topics },
+    figures,
+    ratios,
+    problems,
+  }
+  mkdirSync(path.dirname(args.out), { recursive: true })
+  writeFileAtomic(args.out, `${JSON.stringify(report, null, 2)}\n`)
+  console.log(`\nwritten: ${path.relative(process.cwd(), args.out)}`)
+  for (const p of problems) console.error(`✗ ${p}`)
+  process.exitCode = problems.length ? 1 : 0
+}
+
+await main()
