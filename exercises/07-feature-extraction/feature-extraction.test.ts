@@ -1,6 +1,7 @@
 import { describe } from 'vitest'
 import fc from 'fast-check'
-import { expectArgumentsUnchanged, expectClose, expectThrows, expectTrue, forAll, prose, recordPlot, topic } from '../../grader/harness'
+import { Mismatch, expectArgumentsUnchanged, expectClose, expectThrows, expectTrue, forAll, prose, recordPlot, topic } from '../../grader/harness'
+import { accidentalError } from '../../reference/oracles/errors'
 import * as student from '@target/07-feature-extraction/feature-extraction'
 import {
   type HeldOut, PLOT_EXTENT, PLOT_RESOLUTION, PRIMES, boundaryGrid, exponentVectors, fitReference, heldOutSplit, majorityRate, monomial,
@@ -193,6 +194,25 @@ describe('bad input and arguments', () => {
     expectThrows('standardize([[]])', () => student.standardize([[]]))
     expectThrows('standardize([[1, 2], [3]])', () => student.standardize([[1, 2], [3]]))
     expectThrows('standardize([[1, NaN], [3, 4]])', () => student.standardize([[1, NaN], [3, 4]]))
+  })
+  graded('features.badInputChecked', 'each bad input is refused by a check of yours, not by JavaScript crashing (e.g. reading X[0] of an empty X)', () => {
+    const cases: Array<[string, () => unknown]> = [
+      ['radius([])', () => student.radius([])],
+      ['product([1])', () => student.product([1])],
+      ['polynomialFeatures([], 2)', () => student.polynomialFeatures([], 2)],
+      ['standardize([])', () => student.standardize([])],
+      ['standardize([[]])', () => student.standardize([[]])],
+      ['standardize([[1, 2], [3]])', () => student.standardize([[1, 2], [3]])],
+    ]
+    for (const [what, call] of cases) {
+      expectThrows(what, call)
+      try {
+        call()
+      } catch (error) {
+        const why = accidentalError(error)
+        if (why) throw new Mismatch(`${what} crashed (${why}) instead of checking its input`, prose('a RangeError whose message says what is wrong, e.g. "X has no rows"'), prose(`${(error as Error).name}: ${(error as Error).message}`))
+      }
+    }
   })
   graded('features.argumentsUnchanged', 'no function changes the arrays it is given', () => {
     expectArgumentsUnchanged('radius', [[3, -4]], (p) => student.radius(p as number[]))
