@@ -112,7 +112,7 @@ export async function gradeBatch(options: GradeOptions): Promise<BatchOutcome> {
       let result: StudentResult
       let fromCache = false
       try {
-        const outcome = await gradeSubmission(submission, { jobDir, topics, seed, version, sandbox, view, cache, settings, options })
+        const outcome = await gradeSubmission(submission, { jobDir, moduleCacheDir: path.join(scratchRoot, 'module-cache'), topics, seed, version, sandbox, view, cache, settings, options })
         result = outcome.result
         fromCache = outcome.fromCache
         if (fromCache) cached++
@@ -149,6 +149,7 @@ export async function gradeBatch(options: GradeOptions): Promise<BatchOutcome> {
 
 interface Context {
   jobDir: string
+  moduleCacheDir: string
   topics: string[]
   seed: number
   version: string
@@ -187,6 +188,7 @@ async function gradeSubmission(submission: Submission, context: Context): Promis
       limits: context.options.limits,
       retries: context.options.retries,
       jobDir: context.jobDir,
+      moduleCacheDir: context.moduleCacheDir,
     }),
     context.options.typecheck ? typeCheck(workspace, staged.files, mkdtempSync(path.join(context.jobDir, 'tsc-')), TYPECHECK_TIMEOUT_MS) : undefined,
   ])

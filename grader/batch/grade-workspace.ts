@@ -25,6 +25,8 @@ export interface WorkspaceRequest {
   retries: number
   /** Scratch folder for this submission's runs. */
   jobDir: string
+  /** Where the batch keeps Vite's transforms of the course's own modules. */
+  moduleCacheDir?: string
 }
 
 export interface WorkspaceGrade {
@@ -53,6 +55,7 @@ export async function gradeWorkspace(request: WorkspaceRequest): Promise<Workspa
       seed: request.seed,
       sealKey,
       runDir: path.join(request.jobDir, `run-${attempts.length + 1}`),
+      moduleCacheDir: request.moduleCacheDir,
       sandbox: request.sandbox,
       view: request.view,
       limits: request.limits,
@@ -73,7 +76,7 @@ export async function gradeWorkspace(request: WorkspaceRequest): Promise<Workspa
     }
     // In the shared process, a topic that crashed it leaves the topics after it without results:
     // those (no test of theirs began, and the watchdog did not name them) run again on their own.
-    if (first.run && topics.length > 1) {
+    if (first.run && topics.length > 1 && processDied(first)) {
       const named = new Set(first.run.watchdog.map((w) => w.topic))
       const stranded = topics.filter((topic) => !named.has(topic) && culprits(attempts, topic).length === 0 && unfinished(attempts, topic, new Map()).length > 0)
       if (stranded.length) incidents.push(`the test process ended early; ${stranded.join(', ')} ran again on ${stranded.length > 1 ? 'their' : 'its'} own`)
@@ -96,6 +99,18 @@ export async function gradeWorkspace(request: WorkspaceRequest): Promise<Workspa
   annotate(score, attempts, request)
   const backends = [...new Set(score.topics.flatMap((t) => t.tests.flatMap((x) => (x.backend ? [x.backend] : []))))]
   return { score, incidents, output: collectOutput(attempts), backend: backends.length ? backends.join(', ') : undefined, runs: attempts.length, peakRssMb: Math.max(0, ...attempts.map((a) => a.process.peakRssMb)) }
+}
+
+/** The run's test process died or was ended (not: some topic failed to load, which it reports itself). */
+function processDied(attempt: RunAttempt): boolean {
+  const topicErrors = (attempt.run?.topics ?? []).flatMap((t) => t.errors)
+  return (
+    attempt.process.timedOut ||
+    attempt.process.memoryKills.length > 0 ||
+    (attempt.run?.watchdog.length ?? 0) > 0 ||
+    (attempt.run?.unhandledErrors.length ?? 0) > 0 ||
+    topicErrors.some((e) => /vitest-pool|worker|channel closed|exited unexpectedly/i.test(e))
+  )
 }
 
 const finished = (test: RawTest) => test.state === 'passed' || test.state === 'failed'

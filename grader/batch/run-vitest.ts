@@ -43,6 +43,8 @@ export interface RunRequest {
   limits: RunLimits
   /** One test process for all the topics (default); false: one per test file, vitest's default. */
   sharedProcess?: boolean
+  /** Vite's transforms of the course's own modules, shared by the batch (grader/config/module-cache.ts). */
+  moduleCacheDir?: string
 }
 
 export interface RunAttempt {
@@ -75,6 +77,8 @@ export async function runVitest(request: RunRequest): Promise<RunAttempt> {
       path.join(request.workspace, '*'),
       // The runner hands modules to its test processes through files in its temp folder.
       path.join(scratch, '*'),
+      // Vite's transforms of the course's own modules (no secrets: the same code as the course's files).
+      ...(request.moduleCacheDir ? [path.join(request.moduleCacheDir, '*')] : []),
     ],
     write: [diagnosticsFile],
     heapMb: Math.max(256, Math.floor(limits.memoryMb)),
@@ -100,6 +104,7 @@ export async function runVitest(request: RunRequest): Promise<RunAttempt> {
     // All the topics of one submission in one test process: the libraries (fast-check, mathjs,
     // TensorFlow.js) load once instead of once per topic. Only this student's code shares it; a
     // topic that dies takes the rest of the run with it, and gradeWorkspace runs those again alone.
+    ...(request.moduleCacheDir ? { COURSE_MODULE_CACHE: request.moduleCacheDir } : {}),
     ...(request.topics.length > 1 && request.sharedProcess !== false ? { COURSE_SHARED_PROCESS: '1' } : {}),
     ...(limits.importTimeoutMs ? { COURSE_IMPORT_TIMEOUT_MS: String(limits.importTimeoutMs) } : {}),
   }

@@ -8,6 +8,7 @@ import { ProgressReporter } from '../reporters/progress-reporter.ts'
 import { ResultsReporter } from '../reporters/results-reporter.ts'
 import { codeGuard } from '../batch/code-guard.ts'
 import { importGuard } from './import-guard.ts'
+import { sharedCourseModules } from './module-cache.ts'
 import type { Target } from './target.ts'
 
 export interface CourseTestOptions {
@@ -40,9 +41,10 @@ export function courseTestConfig(target: Target, options: CourseTestOptions = {}
     ...(quiet ? [] : ['default', new ProgressReporter({ diagnosticsFile })]),
     ...(resultsFile ? [new ResultsReporter({ outputFile: resultsFile, diagnosticsFile })] : []),
   ]
+  const moduleCache = process.env.COURSE_MODULE_CACHE
   return {
     root: COURSE_ROOT,
-    plugins: [importGuard(target), codeGuard(target)],
+    plugins: [importGuard(target), codeGuard(target), ...(moduleCache ? [sharedCourseModules(target)] : [])],
     // The grader points Vite's cache into its own scratch folder (COURSE_CACHE_DIR), not node_modules.
     ...(process.env.COURSE_CACHE_DIR ? { cacheDir: process.env.COURSE_CACHE_DIR } : {}),
     // Exercise code may live outside the course (a staged submission); let Vite read it.
@@ -61,6 +63,7 @@ export function courseTestConfig(target: Target, options: CourseTestOptions = {}
       hookTimeout: 30_000,
       reporters,
       env: { COURSE_DIAG_FILE: diagnosticsFile },
+      ...(moduleCache ? { experimental: { fsModuleCache: true, fsModuleCachePath: moduleCache } } : {}),
     },
   }
 }
