@@ -1,4 +1,4 @@
-// `npm run bench [-- --quick] [--n 40] [--topics 01,02,…] [--parts student,batch,backends] [--out reports/bench.json]`
+// `npm run bench [-- --quick] [--n 40] [--topics 01,02,…] [--parts student,budget,batch,backends] [--out reports/bench.json]`
 //
 // Measures the two speeds the course lives by, in one run on this machine, and prints a table:
 //   - the student's loop: a cold `npm run test:solutions` for one topic and for all of them, and how
@@ -12,7 +12,7 @@
 // Every figure is a wall-clock time of this run; the ratios compare figures of the same run.
 // Nothing here asserts a time: it fails only when the grader and the naive loop disagree on a score.
 import { spawn } from 'node:child_process'
-import { appendFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs'
+import { appendFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { writeFileAtomic } from '../atomic-write.ts'
@@ -33,7 +33,7 @@ interface Args {
   n: number
   topics: string[]
   out: string
-  /** Parts to run (default all): student, batch, backends. */
+  /** Parts to run (default all): student, budget, batch, backends. */
   parts: string[]
 }
 
@@ -50,7 +50,7 @@ function parseArgs(argv: string[]): Args {
     // per backend below (a class graded on all nine topics takes the same ratios, only longer).
     topics: selectTopics((value('--topics') ?? (quick ? '01,02,03' : '01,02,03,04,05')).split(',')),
     out: path.resolve(value('--out') ?? path.join(REPORTS_DIR, 'bench.json')),
-    parts: (value('--parts') ?? 'student,batch,backends').split(','),
+    parts: (value('--parts') ?? 'student,budget,batch,backends').split(','),
   }
 }
 
@@ -285,6 +285,40 @@ function readdirFirst(dir: string): string {
   return readdirSync(dir).filter((f) => f.endsWith('.ts')).sort()[0]!
 }
 
+/** CPU seconds used so far by this process's finished children (Linux: /proc/self/stat). */
+function childrenCpuSeconds(): number | undefined {
+  try {
+    const stat = readFileSync('/proc/self/stat', 'utf8')
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+    // Fields 16 and 17 of stat (cutime, cstime), counted from after the command name.
+    return (Number(fields[13]) + Number(fields[14])) / 100
+  } catch {
+    return undefined
+  }
+}
+
+/**
+ * The budget of one submission: the answer key of all nine topics graded as one submission, as a
+ * teacher's batch would (sandbox, type check, one test process), in wall-clock and CPU seconds.
+ */
+async function budget(work: string): Promise<void> {
+  console.log('\nOne submission, all nine topics (the answer key)')
+  const dir = path.join(work, 'budget', 'answer-key', 'exercises')
+  cpSync(SOLUTIONS_DIR, dir, { recursive: true, filter: (src) => !/[\\/](variants|alternatives)([\\/]|$)/.test(src) })
+  const before = childrenCpuSeconds()
+  const [seconds, result] = await timed(() =>
+    run(process.execPath, [path.join(COURSE_ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), 'grader/batch/cli.ts', path.dirname(path.dirname(dir)), '--out', path.join(work, 'budget-out'), '--jobs', '1', '--seed', '20261128', '--no-html', '-q']),
+  )
+  const after = childrenCpuSeconds()
+  if (result.code !== 0) throw new Error(`grading the answer key failed:\n${result.output}`)
+  const graded = JSON.parse(readFileSync(path.join(work, 'budget-out', 'results.json'), 'utf8')) as { students: Array<{ score: { total: number; max: number }; peakMemoryMb?: number }> }
+  const score = graded.students[0]!.score
+  record({ what: 'grading it (sandbox, type check, one test process): wall clock', seconds, note: `${score.total}/${score.max} points` })
+  if (before !== undefined && after !== undefined) record({ what: 'grading it: CPU time of the whole process tree', seconds: after - before })
+  record({ what: 'grading it: peak memory of its test process', value: `${graded.students[0]!.peakMemoryMb ?? '?'} MB` })
+  if (score.total !== score.max) throw new Error(`the answer key scored ${score.total}/${score.max}`)
+}
+
 // ---- TensorFlow.js backends ----
 
 async function backends(args: Args): Promise<void> {
@@ -321,6 +355,7 @@ async function main(): Promise<void> {
   let problems: string[] = []
   try {
     if (args.parts.includes('student')) await studentLoop(args)
+    if (args.parts.includes('budget') && !args.quick) await budget(work)
     if (args.parts.includes('batch')) problems = await batch(args, work)
     if (args.parts.includes('backends')) await backends(args)
   } finally {
