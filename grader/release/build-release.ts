@@ -29,7 +29,7 @@ const TEMPLATE_DIR = path.join(COURSE_ROOT, 'grader', 'release', 'template')
 /** Scripts students run; the course's maintenance scripts (verify, release, data…) are left out. */
 const STUDENT_SCRIPTS: Record<string, string> = {
   test: 'vitest run',
-  watch: 'vitest',
+  watch: 'vitest watch',
 }
 
 export interface ReleaseSummary {
