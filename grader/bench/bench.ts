@@ -348,6 +348,24 @@ function canLoadTfjsNode(): boolean {
   }
 }
 
+/** The run as Markdown tables, for BENCHMARKS.md. */
+function markdownTable(report: { date: string; machine: Record<string, unknown>; options: Record<string, unknown>; figures: Figure[]; ratios: typeof ratios }): string {
+  const m = report.machine
+  const lines = [
+    `Run of ${report.date.slice(0, 16).replace('T', ' ')} UTC on ${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB, Node ${m.node}; ${report.options.quick ? 'quick mode, ' : ''}${report.options.submissions} submissions, topics ${(report.options.topics as string[]).join(', ')}.`,
+    '',
+    '| measure | value |',
+    '| --- | ---: |',
+    ...report.figures.map((f) => `| ${f.what.replaceAll('|', '\\|')}${f.note ? ` (${f.note})` : ''} | ${f.seconds !== undefined ? `${f.seconds.toFixed(2)} s` : f.value} |`),
+    '',
+    '| ratio (same run) | measured | target |',
+    '| --- | ---: | ---: |',
+    ...report.ratios.map((r) => `| ${r.what} | ${r.ratio.toFixed(2)}× | ${r.target ?? ''} |`),
+    '',
+  ]
+  return lines.join('\n')
+}
+
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2))
   const work = mkdtempSync(path.join(os.tmpdir(), 'course-bench-'))
@@ -373,7 +391,9 @@ async function main(): Promise<void> {
   }
   mkdirSync(path.dirname(args.out), { recursive: true })
   writeFileAtomic(args.out, `${JSON.stringify(report, null, 2)}\n`)
-  console.log(`\nwritten: ${path.relative(process.cwd(), args.out)}`)
+  const markdown = args.out.replace(/\.json$/, '') + '.md'
+  writeFileAtomic(markdown, markdownTable(report))
+  console.log(`\nwritten: ${path.relative(process.cwd(), args.out)}, ${path.relative(process.cwd(), markdown)}`)
   for (const p of problems) console.error(`✗ ${p}`)
   process.exitCode = problems.length ? 1 : 0
 }
