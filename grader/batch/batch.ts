@@ -19,7 +19,7 @@ import type { Progress } from './progress.ts'
 import type { RunLimits } from './run-vitest.ts'
 import { type FileSystemView, type IsolationMode, type Sandbox, detectSandbox } from './sandbox.ts'
 import { stageSubmission } from './staging.ts'
-import { typeCheck } from './typecheck.ts'
+import { stopCheckers, typeCheck } from './typecheck.ts'
 
 export interface GradeOptions {
   submissions: string
@@ -130,6 +130,7 @@ export async function gradeBatch(options: GradeOptions): Promise<BatchOutcome> {
     })
   } finally {
     options.progress.stop()
+    stopCheckers()
     rmSync(scratchRoot, { recursive: true, force: true })
     scratchRoots.delete(scratchRoot)
   }

@@ -12,6 +12,7 @@ import { createProgress } from './progress.ts'
 import { DEFAULT_LIMITS, DEFAULT_RETRIES } from './run-vitest.ts'
 import type { IsolationMode } from './sandbox.ts'
 import { stopAll } from './supervise.ts'
+import { stopCheckers } from './typecheck.ts'
 
 const positive = (what: string) => (text: string) => {
   const value = Number(text)
@@ -136,6 +137,7 @@ program
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => {
     stopAll()
+    stopCheckers()
     removeScratch()
     console.error(`\ninterrupted: students finished so far are kept in the cache; run the same command again to finish the batch`)
     process.exit(130)

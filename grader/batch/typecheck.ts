@@ -1,12 +1,21 @@
 // Type errors do not fail tests (vitest strips types without checking them), so the grader also runs
 // the TypeScript compiler on the staged files, bounded in time and memory, and reports what it
 // finds as diagnostics. The compiler only reads the submission; it never runs it.
+//
+// The checks run in long-lived checker processes (typecheck-server.ts) that parse the libraries and
+// the course's modules once for the whole batch, one process per check running at the same time.
+// A check that overruns its time ends its process (a new one takes its place); one that runs out of
+// memory ends it too. Either way the submission's result says that the check did not finish.
+import { type ChildProcess, fork } from 'node:child_process'
 import { writeFileSync } from 'node:fs'
 import path from 'node:path'
+import { pathToFileURL } from 'node:url'
 import { COURSE_ROOT, PUBLIC_REFERENCE_DIR } from '../paths.ts'
-import { supervise } from './supervise.ts'
+import type { CheckReply, CheckRequest } from './typecheck-server.ts'
 
-const TSC = path.join(COURSE_ROOT, 'node_modules', 'typescript', 'bin', 'tsc')
+const SERVER = path.join(path.dirname(new URL(import.meta.url).pathname), 'typecheck-server.ts')
+const TSX_LOADER = pathToFileURL(path.join(COURSE_ROOT, 'node_modules', 'tsx', 'dist', 'loader.mjs')).href
+const HEAP_MB = 1536
 const MAX_MESSAGES = 30
 
 export interface TypeCheck {
@@ -36,21 +45,70 @@ export async function typeCheck(workspace: string, files: string[], scratchDir: 
       include: [],
     }),
   )
-  const result = await supervise(process.execPath, ['--max-old-space-size=1024', TSC, '-p', config, '--pretty', 'false'], {
-    env: { PATH: process.env.PATH, HOME: scratchDir, TMPDIR: scratchDir },
-    // Run from the workspace so that tsc names the student's files relative to it.
-    cwd: workspace,
-    limits: { wallClockMs: timeoutMs, rssMb: 1536, outputBytes: 256 * 1024 },
-  })
-  if (result.timedOut) return { errors: [], problem: `the type check took longer than ${Math.round(timeoutMs / 1000)} s and was stopped` }
-  // Errors in the course's own files (paths starting with ../ or /) are not the student's business.
-  const staged = new Set(files)
-  const errors = result.output
-    .split('\n')
-    .filter((line) => / error TS\d+:/.test(line) && staged.has(line.slice(0, line.indexOf('('))))
-    .map((line) => line.trim())
-  if (errors.length === 0 && result.exitCode !== 0 && result.exitCode !== 2) {
-    return { errors: [], problem: `the type check did not finish (exit code ${result.exitCode ?? result.signal})` }
-  }
+  const reply = await checkers.check({ workspace, files, config }, timeoutMs)
+  if (reply.problem) return { errors: [], problem: reply.problem }
+  const errors = reply.errors.map((e) => e.split('\n')[0]!.trim())
   return { errors: errors.length > MAX_MESSAGES ? [...errors.slice(0, MAX_MESSAGES), `… and ${errors.length - MAX_MESSAGES} more`] : errors }
 }
+
+/** Ends every checker process (the batch is over, or the grader is interrupted). */
+export function stopCheckers(): void {
+  checkers.stop()
+}
+
+class CheckerPool {
+  private idle: ChildProcess[] = []
+  private all = new Set<ChildProcess>()
+  private nextId = 1
+
+  check(request: Omit<CheckRequest, 'id'>, timeoutMs: number): Promise<CheckReply> {
+    const id = this.nextId++
+    const child = this.idle.pop() ?? this.spawn()
+    child.ref()
+    child.channel?.ref()
+    return new Promise((resolve) => {
+      const finish = (reply: CheckReply, reusable: boolean) => {
+        clearTimeout(timer)
+        child.off('message', onMessage)
+        child.off('exit', onExit)
+        if (reusable) {
+          child.unref()
+          child.channel?.unref()
+          this.idle.push(child)
+        } else {
+          this.all.delete(child)
+          child.kill('SIGKILL')
+        }
+        resolve(reply)
+      }
+      const onMessage = (reply: CheckReply) => {
+        if (reply.id === id) finish(reply, true)
+      }
+      const onExit = (code: number | null, signal: NodeJS.Signals | null) =>
+        finish({ id, errors: [], problem: `the type check did not finish (its process ended: ${signal ?? `exit code ${code}`}; out of memory?)` }, false)
+      const timer = setTimeout(() => finish({ id, errors: [], problem: `the type check took longer than ${Math.round(timeoutMs / 1000)} s and was stopped` }, false), timeoutMs)
+      child.on('message', onMessage)
+      child.on('exit', onExit)
+      child.send({ id, ...request } satisfies CheckRequest)
+    })
+  }
+
+  stop(): void {
+    for (const child of this.all) child.kill('SIGKILL')
+    this.all.clear()
+    this.idle = []
+  }
+
+  private spawn(): ChildProcess {
+    const child = fork(SERVER, [], {
+      cwd: COURSE_ROOT,
+      env: { PATH: process.env.PATH, HOME: process.env.HOME },
+      execArgv: ['--import', TSX_LOADER, `--max-old-space-size=${HEAP_MB}`],
+      stdio: ['ignore', 'ignore', 'ignore', 'ipc'],
+    })
+    this.all.add(child)
+    return child
+  }
+}
+
+const checkers = new CheckerPool()

@@ -16,6 +16,7 @@ import { summaryMarkdown } from '../batch/outputs/summary.ts'
 import { stageSubmission } from '../batch/staging.ts'
 import { detectSandbox, sandboxed, testProcessFlags } from '../batch/sandbox.ts'
 import { CappedOutput, supervise } from '../batch/supervise.ts'
+import { stopCheckers, typeCheck } from '../batch/typecheck.ts'
 import { COURSE_ROOT, SOLUTIONS_DIR } from '../paths.ts'
 import { createServer } from 'node:net'
 import { buildZip } from '../batch/zip-writer.ts'
@@ -280,5 +281,28 @@ describe('outputs', () => {
     writeFileSync(path.join(odd, 'results.json'), JSON.stringify({ ...whole, seed: 8, students: [] }))
     await expect(mergeShards([dirs[0]!, odd], path.join(fresh(), 'm2'), { html: false })).rejects.toThrow(/seed 8 ≠ 7/)
     await expect(mergeShards([dirs[0]!, dirs[0]!], path.join(fresh(), 'm3'), { html: false })).rejects.toThrow(/more than one shard/)
+  })
+})
+
+describe('the type check', () => {
+  afterAll(() => stopCheckers())
+  const staged = (id: string, code: string) => {
+    const root = folder(path.join(work, 'typecheck'), id, {}, code)
+    return path.join(root, 'exercises')
+  }
+  const scratch = () => mkdtempSync(path.join(work, 'tsc-'))
+  const FILES = [`${TOPIC}/limits.ts`]
+
+  it('names the type errors of the staged files, relative to the workspace, and none in the answer key', async () => {
+    const wrong = staged('wrong', KEY.replace('export function quotientDelta(eps: number): number {', 'export function quotientDelta(eps: number): number {\n  const label: string = eps'))
+    const found = await typeCheck(wrong, FILES, scratch(), 120_000)
+    expect(found.problem).toBeUndefined()
+    expect(found.errors).toEqual([expect.stringMatching(new RegExp(`^${TOPIC}/limits.ts\\(\\d+,\\d+\\): error TS2322: Type 'number' is not assignable to type 'string'`))])
+    expect(await typeCheck(staged('right', KEY), FILES, scratch(), 120_000)).toEqual({ errors: [] })
+  })
+
+  it('stops a check that overruns its time, and the next check still works', async () => {
+    expect((await typeCheck(staged('slow', KEY), FILES, scratch(), 1)).problem).toMatch(/took longer than/)
+    expect(await typeCheck(staged('after', KEY), FILES, scratch(), 120_000)).toEqual({ errors: [] })
   })
 })
