@@ -1,6 +1,7 @@
 import { describe } from 'vitest'
 import fc from 'fast-check'
-import { type Tolerance, expectArgumentsUnchanged, expectClose, expectEqual, expectThrows, forAll, recordBackend, recordPlot, topic } from '../../grader/harness'
+import { Mismatch, type Tolerance, expectArgumentsUnchanged, expectClose, expectEqual, expectThrows, forAll, prose, recordBackend, recordPlot, topic } from '../../grader/harness'
+import { accidentalError } from '../../reference/oracles/errors'
 import * as student from '@target/09-convolution/conv'
 import * as tf from '../../reference/public/tf'
 import {
@@ -102,6 +103,37 @@ describe('conv2d(input, kernel, bias, { stride, padding })', () => {
     expectThrows('conv2d(ragged image, …)', () => student.conv2d([[[1], [2]], [[3]]], [[[[1]]]], [0], { stride: 1, padding: 'valid' }))
     expectThrows("outputSize(5, 3, 0, 'same')", () => student.outputSize(5, 3, 0, 'same'))
     expectThrows("maxPool2d(2×2 image, { size: 3, stride: 3, padding: 'valid' })", () => student.maxPool2d(image, { size: 3, stride: 3, padding: 'valid' }))
+  })
+  graded('conv2d.badInputChecked', 'a ragged image (rows or pixels of different lengths), a kernel with no input channels and a bad stride are refused by a RangeError of yours that says what is wrong, not by JavaScript crashing', () => {
+    const image: Image = [[[1], [2]], [[3], [4]]]
+    const one: number[][][][] = [[[[1]]]]
+    const valid = { stride: 1, padding: 'valid' } as const
+    // [what, call, a pattern the message must match (the argument at fault), or null: any message that is not empty]
+    const cases: Array<[string, () => unknown, RegExp | null]> = [
+      ['conv2d([[[1], [2]], [[3]]], 1×1 kernel, [0], …) (row 1 is short)', () => student.conv2d([[[1], [2]], [[3]]], one, [0], valid), null],
+      ['conv2d([[[1], [2, 5]], [[3], [4]]], 1×1 kernel for 1 channel, [0], …) (one pixel has 2 channels)', () => student.conv2d([[[1], [2, 5]], [[3], [4]]], one, [0], valid), null],
+      ["maxPool2d([[[1], [2]], [[3]]], { size: 1, stride: 1, padding: 'valid' }) (row 1 is short)", () => student.maxPool2d([[[1], [2]], [[3]]], { size: 1, stride: 1, padding: 'valid' }), null],
+      ['conv2d(1-channel image, kernel [[[]]] with no input channels, [0], …)', () => student.conv2d(image, [[[]]] as unknown as number[][][][], [0], valid), null],
+      ["conv2d(image, kernel, [0], { stride: [1, 0], padding: 'valid' })", () => student.conv2d(image, one, [0], { stride: [1, 0], padding: 'valid' }), /stride/i],
+      ["conv2d(image, kernel, [0], { stride: [0, 1], padding: 'valid' })", () => student.conv2d(image, one, [0], { stride: [0, 1], padding: 'valid' }), /stride/i],
+      ["maxPool2d(image, { size: 1, stride: 0, padding: 'valid' })", () => student.maxPool2d(image, { size: 1, stride: 0, padding: 'valid' }), /stride/i],
+      ["outputSize(5, 3, 0, 'same')", () => student.outputSize(5, 3, 0, 'same'), /stride/i],
+    ]
+    for (const [what, call, names] of cases) {
+      let error: unknown
+      try {
+        call()
+      } catch (e) {
+        error = e
+      }
+      const why = accidentalError(error)
+      if (why) throw new Mismatch(`${what} crashed (${why}) instead of checking its input`, prose('a RangeError whose message says what is wrong'), prose(`${(error as Error).name}: ${(error as Error).message}`))
+      expectThrows(what, call, [RangeError])
+      const message = String((error as Error).message ?? '').trim()
+      if (message === '' || (names && !names.test(message))) {
+        throw new Mismatch(`${what} threw, but its message does not say what is wrong`, prose(names ? `a message that names the stride` : 'a message that says what is wrong'), prose(message || '(an empty message)'))
+      }
+    }
   })
 })
 
