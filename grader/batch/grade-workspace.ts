@@ -75,12 +75,15 @@ export async function gradeWorkspace(request: WorkspaceRequest): Promise<Workspa
       for (const topic of topics) await run([topic], [])
     }
     // In the shared process, a topic that crashed it leaves the topics after it without results:
-    // those (no test of theirs began, and the watchdog did not name them) run again on their own.
-    if (first.run && topics.length > 1 && processDied(first)) {
-      const named = new Set(first.run.watchdog.map((w) => w.topic))
+    // those (no test of theirs began, and the watchdog did not name them) run again, together in a
+    // process of their own, until none is left behind (each round settles at least one topic).
+    let last = first
+    for (let round = 0; round < topics.length && last.run && topics.length > 1 && processDied(last); round++) {
+      const named = new Set(attempts.flatMap((a) => a.run?.watchdog.map((w) => w.topic) ?? []))
       const stranded = topics.filter((topic) => !named.has(topic) && culprits(attempts, topic).length === 0 && unfinished(attempts, topic, new Map()).length > 0)
-      if (stranded.length) incidents.push(`the test process ended early; ${stranded.join(', ')} ran again on ${stranded.length > 1 ? 'their' : 'its'} own`)
-      for (const topic of stranded) await run([topic], [])
+      if (stranded.length === 0) break
+      incidents.push(`the test process ended early; ${stranded.join(', ')} ran again in a new one`)
+      last = await run(stranded, [])
     }
     for (const topic of topics) {
       const skipped = new Map<string, string>()

@@ -48,8 +48,9 @@ export function generateClass(dir: string, n: number, topics: string[]): Record<
   }
   const counts: Record<Kind, number> = { correct: 0, partial: 0, stubs: 0, hang: 0 }
   for (let i = 0; i < n; i++) {
-    // Four in ten correct, four in ten partial, two in ten not started; the last one hangs.
-    const kind: Kind = i === n - 1 ? 'hang' : (['correct', 'partial', 'correct', 'partial', 'stubs'] as const)[i % 5]!
+    // Four in ten correct, four in ten partial, two in ten not started; the one in the middle of
+    // the class hangs (in a real class it is anywhere; last would be the worst case for --jobs n).
+    const kind: Kind = i === Math.floor(n / 2) ? 'hang' : (['correct', 'partial', 'correct', 'partial', 'stubs'] as const)[i % 5]!
     counts[kind]++
     const id = `${String(i + 1).padStart(2, '0')}-${kind}`
     for (const [t, topic] of topics.entries()) {
