@@ -142,7 +142,7 @@ export const TARGET_SCORE = 0.9
 export function renderSummary(scores: Record<string, TopicScore>, equivalents: Equivalent[], checked: string[]): { markdown: string; problems: string[] } {
   const problems: string[] = []
   const rows: string[] = []
-  const total = { mutants: 0, killed: 0, timeout: 0, survived: 0, noCoverage: 0, errors: 0, equivalent: 0, seconds: 0 }
+  const total = { mutants: 0, killed: 0, timeout: 0, survived: 0, noCoverage: 0, errors: 0, equivalent: 0, unexplained: 0, seconds: 0 }
   for (const [topic, s] of Object.entries(scores).sort(([a], [b]) => a.localeCompare(b))) {
     const equivalent = s.survivors.filter((v) => equivalents.some((e) => sameMutant(e, v)))
     const unexplained = s.survivors.filter((v) => !equivalents.some((e) => sameMutant(e, v)))
@@ -150,9 +150,10 @@ export function renderSummary(scores: Record<string, TopicScore>, equivalents: E
     const valid = detected + s.survived + s.noCoverage
     const score = detected / valid
     const adjusted = detected / (valid - equivalent.length)
-    rows.push(`| ${topic} | ${s.files.map((f) => path.basename(f)).join(', ')} | ${s.mutants} | ${s.killed} | ${s.timeout} | ${s.survived} | ${s.noCoverage} | ${s.errors} | ${equivalent.length} | **${pct(score)}** | ${pct(adjusted)} | ${formatSeconds(s.seconds)} | ${s.date} |`)
+    rows.push(`| ${topic} | ${s.files.map((f) => path.basename(f)).join(', ')} | ${s.mutants} | ${s.killed} | ${s.timeout} | ${s.survived} | ${s.noCoverage} | ${s.errors} | ${equivalent.length} | ${unexplained.length} | **${pct(score)}** | ${pct(adjusted)} | ${formatSeconds(s.seconds)} | ${s.date} |`)
     for (const k of ['mutants', 'killed', 'timeout', 'survived', 'noCoverage', 'errors', 'seconds'] as const) total[k] += s[k]
     total.equivalent += equivalent.length
+    total.unexplained += unexplained.length
     if (checked.includes(topic)) {
       for (const v of unexplained) problems.push(`${topic}: unexplained ${v.status} mutant ${v.file}:${v.line}:${v.column} ${v.mutator} → ${JSON.stringify(v.replacement)}   (${v.code})`)
       if (!(adjusted >= TARGET_SCORE)) problems.push(`${topic}: mutation score without the reviewed equivalent mutants ${pct(adjusted)} is below ${TARGET_SCORE * 100} %`)
@@ -164,7 +165,7 @@ export function renderSummary(scores: Record<string, TopicScore>, equivalents: E
   }
   const detected = total.killed + total.timeout
   const valid = detected + total.survived + total.noCoverage
-  rows.push(`| **all** | | ${total.mutants} | ${total.killed} | ${total.timeout} | ${total.survived} | ${total.noCoverage} | ${total.errors} | ${total.equivalent} | **${pct(detected / valid)}** | ${pct(detected / (valid - total.equivalent))} | ${formatSeconds(total.seconds)} | |`)
+  rows.push(`| **all** | | ${total.mutants} | ${total.killed} | ${total.timeout} | ${total.survived} | ${total.noCoverage} | ${total.errors} | ${total.equivalent} | ${total.unexplained} | **${pct(detected / valid)}** | ${pct(detected / (valid - total.equivalent))} | ${formatSeconds(total.seconds)} | |`)
   const excluded = Object.entries(EXCLUDED).flatMap(([topic, files]) => Object.entries(files).map(([file, why]) => `- \`solutions/${topic}/${file}\`: ${why}`))
 
   const markdown = `# Mutation scores of the answer key
@@ -178,12 +179,13 @@ own graded tests, with the course's vitest configuration. Full reports (HTML and
   Runtime and compile errors are left out of it, as Stryker does.
 - **equivalent**: survivors listed in [equivalent.json](equivalent.json), each with the reason no
   test can tell it from the answer key (reviewed by hand). **score w/o equivalent** leaves them out
-  of the denominator.
+  of the denominator. **unexplained**: survivors neither listed there nor killed when last measured
+  (each is printed by \`npm run mutation\`: a test to write, or a mutant to review).
 - **time**: wall-clock time of the topic's Stryker run on the 2-core machine it was measured on
   (\`--concurrency 1\`: one Stryker worker, the other core left to other work).
 
-| topic | files | mutants | killed | timeout | survived | no coverage | errors | equivalent | score | score w/o equivalent | time | date |
-| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |
+| topic | files | mutants | killed | timeout | survived | no coverage | errors | equivalent | unexplained | score | score w/o equivalent | time | date |
+| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |
 ${rows.join('\n')}
 ${excluded.length ? `\nLeft out of mutation:\n\n${excluded.join('\n')}\n` : ''}
 Every surviving mutant is either listed in equivalent.json with its reason or makes
