@@ -1,7 +1,7 @@
 import { describe } from 'vitest'
 import fc from 'fast-check'
 import {
-  Mismatch, expectArgumentsUnchanged, expectClose, expectThrows, expectTrue, forAll, prose, recordBackend, recordPlot, topic,
+  Mismatch, expectArgumentsUnchanged, expectClose, expectEqual, expectThrows, expectTrue, forAll, prose, recordBackend, recordPlot, topic,
 } from '../../grader/harness'
 import * as student from '@target/06-classification/classification'
 import * as tf from '../../reference/public/tf'
@@ -281,6 +281,11 @@ describe('logistic regression', () => {
       expectClose(`predict(${JSON.stringify(w)}, ${b}, ${JSON.stringify(x)})`, student.predict(w, b, x), predictRef(w, b, x), { abs: 0, rel: 0 })
     })
   })
+  graded('predict.boundary', 'exactly on the boundary, w·x + b = 0 (σ = 0.5), predict gives 1: the lecture\'s rule is ≥', () => {
+    // These products and sums are exact in float64, so w·x + b is exactly 0 for every correct way of computing it.
+    const cases: Array<[number[], number, number[]]> = [[[1], 0, [0]], [[2, -1], 0, [1, 2]], [[0.5, 0.25], -1, [1, 2]], [[3], 1.5, [-0.5]]]
+    for (const [w, b, x] of cases) expectEqual(`predict(${JSON.stringify(w)}, ${b}, ${JSON.stringify(x)})`, student.predict(w, b, x), 1)
+  })
   graded('accuracy.share', 'accuracy is the share of rows whose prediction equals the label', () => {
     forAll({ input: logisticCase }, ({ input: { w, b, data } }) =>
       expectAccuracyWithin('accuracy(w, b, X, y)', student.accuracy(w, b, data.X, data.y), accuracyBounds(w, b, data.X, data.y)),
@@ -304,6 +309,13 @@ describe('logistic regression', () => {
       })
       expectClose('the result { w, b } (the last state in history)', { w: result.w, b: result.b }, { w: h.at(-1)!.w, b: h.at(-1)!.b }, { abs: 0, rel: 0 })
     })
+  })
+  graded('training.defaultStart', 'without w0/b0 (W0/b0) the training starts from zeros: history[0] holds w = 0, b = 0 (W = 0, b = 0)', () => {
+    const X = [[1, 2], [-1, 0.5], [0.5, -1]]
+    const logistic = student.trainLogistic(X, [1, 0, 1], { learningRate: 0.1, epochs: 1 })
+    expectEqual('trainLogistic(X (3 × 2), y, { learningRate: 0.1, epochs: 1 }).history[0] (w, b)', { w: logistic?.history?.[0]?.w, b: logistic?.history?.[0]?.b }, { w: [0, 0], b: 0 })
+    const softmax = student.trainSoftmax(X, [0, 2, 1], 3, { learningRate: 0.1, epochs: 1 })
+    expectEqual('trainSoftmax(X (3 × 2), y, 3, { learningRate: 0.1, epochs: 1 }).history[0] (W, b)', { W: softmax?.history?.[0]?.W, b: softmax?.history?.[0]?.b }, { W: [[0, 0], [0, 0], [0, 0]], b: [0, 0, 0] })
   })
   graded('trainLogistic.lecture', "the lecture's run on logistic_regression1: w = [0.1, 0.1], b = 1, η = 0.01, 1000 steps", () => {
     const { X, y } = split(loadDataset('logistic_regression1'), 'class')
