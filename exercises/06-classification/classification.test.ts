@@ -225,6 +225,7 @@ describe('bad input to sigmoid, softmax and the cross-entropies', () => {
     expectThrows('binaryCrossEntropy(0.5, -1)', () => student.binaryCrossEntropy(0.5, -1))
     expectThrows('binaryCrossEntropy(NaN, 1)', () => student.binaryCrossEntropy(NaN, 1))
     expectThrows('categoricalCrossEntropy([0.5, 0.5], [1])', () => student.categoricalCrossEntropy([0.5, 0.5], [1]))
+    expectThrows('categoricalCrossEntropy([0.5, 0.5], [0, 0, 1])', () => student.categoricalCrossEntropy([0.5, 0.5], [0, 0, 1]))
     expectThrows('categoricalCrossEntropy([], [])', () => student.categoricalCrossEntropy([], []))
     expectThrows('categoricalCrossEntropy([-0.5, 1.5], [0, 1])', () => student.categoricalCrossEntropy([-0.5, 1.5], [0, 1]))
   })
@@ -428,6 +429,9 @@ describe('softmax regression (k classes)', () => {
     expectThrows('softmaxGradient([[0, 0], [0]], [0, 0], X, [0, 1]) (ragged W)', () => student.softmaxGradient([[0, 0], [0]], [0, 0], X, [0, 1]))
     expectThrows('trainSoftmax(X, [0, 0], 1, …) (k = 1)', () => student.trainSoftmax(X, [0, 0], 1, { learningRate: 0.1, epochs: 1 }))
     expectThrows('trainSoftmax(X, [0, 1.5], 3, …)', () => student.trainSoftmax(X, [0, 1.5], 3, { learningRate: 0.1, epochs: 1 }))
+    expectThrows('softmaxGradient(W, b, X, [0, -1]) (label −1)', () => student.softmaxGradient(W, [0, 0, 0], X, [0, -1]))
+    expectThrows('softmaxGradient(W, b, X (2 rows), [0]) (one label for two rows)', () => student.softmaxGradient(W, [0, 0, 0], X, [0]))
+    expectThrows('trainSoftmax(X (2 rows), [0, 1, 2], 3, …) (three labels for two rows)', () => student.trainSoftmax(X, [0, 1, 2], 3, { learningRate: 0.1, epochs: 1 }))
   })
 })
 
