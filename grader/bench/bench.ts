@@ -313,9 +313,9 @@ async function budget(work: string): Promise<void> {
   if (result.code !== 0) throw new Error(`grading the answer key failed:\n${result.output}`)
   const graded = JSON.parse(readFileSync(path.join(work, 'budget-out', 'results.json'), 'utf8')) as { students: Array<{ score: { total: number; max: number }; peakMemoryMb?: number }> }
   const score = graded.students[0]!.score
-  record({ what: 'grading it (sandbox, type check, one test process): wall clock', seconds, note: `${score.total}/${score.max} points` })
-  if (before !== undefined && after !== undefined) record({ what: 'grading it: CPU time of the whole process tree', seconds: after - before })
-  record({ what: 'grading it: peak memory of its test process', value: `${graded.students[0]!.peakMemoryMb ?? '?'} MB` })
+  record({ what: 'one submission, all nine topics (answer key), graded: wall clock', seconds, note: `${score.total}/${score.max} points` })
+  if (before !== undefined && after !== undefined) record({ what: 'one submission, all nine topics: CPU time of the whole process tree', seconds: after - before })
+  record({ what: 'one submission, all nine topics: peak memory of its test process', value: `${graded.students[0]!.peakMemoryMb ?? '?'} MB` })
   if (score.total !== score.max) throw new Error(`the answer key scored ${score.total}/${score.max}`)
 }
 
