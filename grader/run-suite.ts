@@ -49,7 +49,8 @@ export async function runSuite(options: SuiteOptions): Promise<SuiteRun> {
   }
 }
 
-function spawnCollect(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<{ exitCode: number | null; output: string }> {
+/** Runs a command from the course root to its end; keeps the last 100 kB of its output. */
+export function spawnCollect(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<{ exitCode: number | null; output: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { cwd: COURSE_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] })
     let output = ''

@@ -9,11 +9,11 @@
 import { type ChildProcess, fork } from 'node:child_process'
 import { writeFileSync } from 'node:fs'
 import path from 'node:path'
-import { pathToFileURL } from 'node:url'
+import { fileURLToPath, pathToFileURL } from 'node:url'
 import { COURSE_ROOT, PUBLIC_REFERENCE_DIR } from '../paths.ts'
 import type { CheckReply, CheckRequest } from './typecheck-server.ts'
 
-const SERVER = path.join(path.dirname(new URL(import.meta.url).pathname), 'typecheck-server.ts')
+const SERVER = path.join(path.dirname(fileURLToPath(import.meta.url)), 'typecheck-server.ts')
 const TSX_LOADER = pathToFileURL(path.join(COURSE_ROOT, 'node_modules', 'tsx', 'dist', 'loader.mjs')).href
 const HEAP_MB = 1536
 const MAX_MESSAGES = 30
@@ -76,7 +76,6 @@ class CheckerPool {
           child.channel?.unref()
           this.idle.push(child)
         } else {
-          this.all.delete(child)
           child.kill('SIGKILL')
         }
         resolve(reply)
@@ -107,6 +106,11 @@ class CheckerPool {
       stdio: ['ignore', 'ignore', 'ignore', 'ipc'],
     })
     this.all.add(child)
+    // A checker that dies while idle (out of memory, killed) must not be handed the next check.
+    child.on('exit', () => {
+      this.all.delete(child)
+      this.idle = this.idle.filter((c) => c !== child)
+    })
     return child
   }
 }

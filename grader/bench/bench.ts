@@ -24,7 +24,7 @@ import { detectSandbox } from '../batch/sandbox.ts'
 import { stageSubmission } from '../batch/staging.ts'
 import { loadManifest } from '../manifest.ts'
 import { COURSE_ROOT, REPORTS_DIR, SOLUTIONS_DIR } from '../paths.ts'
-import { VITEST_BIN, runSuite } from '../run-suite.ts'
+import { VITEST_BIN, runSuite, spawnCollect } from '../run-suite.ts'
 import { scoreRun } from '../scoring.ts'
 import { generateClass } from './generate-class.ts'
 
@@ -76,20 +76,8 @@ async function timed<T>(work: () => Promise<T>): Promise<[number, T]> {
   return [(performance.now() - started) / 1000, result]
 }
 
-/** Runs a command to its end; its output is kept only for an error message. */
-function run(command: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ code: number | null; output: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd: COURSE_ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] })
-    let output = ''
-    const keep = (chunk: Buffer) => {
-      output = (output + chunk.toString()).slice(-20_000)
-    }
-    child.stdout.on('data', keep)
-    child.stderr.on('data', keep)
-    child.on('error', reject)
-    child.on('close', (code) => resolve({ code, output }))
-  })
-}
+/** Runs a command from the course root with these variables added to the environment. */
+const run = (command: string, args: string[], env: NodeJS.ProcessEnv = {}) => spawnCollect(command, args, { ...process.env, ...env })
 
 // ---- the student's loop ----
 
@@ -98,11 +86,11 @@ async function studentLoop(args: Args): Promise<void> {
   const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm'
   const env = { COURSE_QUIET: '1', CI: '1' }
   const [one, first] = await timed(() => run(npm, ['run', 'test:solutions', '--', '03'], env))
-  if (first.code !== 0) throw new Error(`npm run test:solutions -- 03 failed:\n${first.output}`)
+  if (first.exitCode !== 0) throw new Error(`npm run test:solutions -- 03 failed:\n${first.output}`)
   record({ what: 'cold `npm run test:solutions -- 03` (one topic)', seconds: one })
   if (!args.quick) {
     const [all, every] = await timed(() => run(npm, ['run', 'test:solutions'], env))
-    if (every.code !== 0) throw new Error(`npm run test:solutions failed:\n${every.output}`)
+    if (every.exitCode !== 0) throw new Error(`npm run test:solutions failed:\n${every.output}`)
     record({ what: 'cold `npm run test:solutions` (all nine topics)', seconds: all })
   }
   const latencies = await watchLatency(args.quick ? 3 : 5)
@@ -310,7 +298,7 @@ async function budget(work: string): Promise<void> {
     run(process.execPath, [path.join(COURSE_ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), 'grader/batch/cli.ts', path.dirname(path.dirname(dir)), '--out', path.join(work, 'budget-out'), '--jobs', '1', '--seed', '20261128', '--no-html', '-q']),
   )
   const after = childrenCpuSeconds()
-  if (result.code !== 0) throw new Error(`grading the answer key failed:\n${result.output}`)
+  if (result.exitCode !== 0) throw new Error(`grading the answer key failed:\n${result.output}`)
   const graded = JSON.parse(readFileSync(path.join(work, 'budget-out', 'results.json'), 'utf8')) as { students: Array<{ score: { total: number; max: number }; peakMemoryMb?: number }> }
   const score = graded.students[0]!.score
   record({ what: 'one submission, all nine topics (answer key), graded: wall clock', seconds, note: `${score.total}/${score.max} points` })
@@ -340,12 +328,9 @@ async function backends(args: Args): Promise<void> {
   }
 }
 
+/** tfjs-node is usable when its install fetched the native binding (it fails offline). */
 function canLoadTfjsNode(): boolean {
-  try {
-    return existsSync(path.join(COURSE_ROOT, 'node_modules', '@tensorflow', 'tfjs-node', 'lib', 'napi-v8', 'tfjs_binding.node'))
-  } catch {
-    return false
-  }
+  return existsSync(path.join(COURSE_ROOT, 'node_modules', '@tensorflow', 'tfjs-node', 'lib', 'napi-v8', 'tfjs_binding.node'))
 }
 
 /** The run as Markdown tables, for BENCHMARKS.md. */

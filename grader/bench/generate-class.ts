@@ -29,7 +29,7 @@ function replaced(topic: string, entry: { file: string; replaces: string }): Fil
   const files = answerKey(topic)
   const name = path.basename(entry.replaces)
   const code = readFileSync(entry.file, 'utf8').replaceAll(`'../../${topic}/`, `'./key-`)
-  if (code.includes("'./key-")) for (const [file, text] of Object.entries(answerKey(topic))) files[`key-${file}`] = text
+  if (code.includes("'./key-")) for (const [file, text] of Object.entries(files)) files[`key-${file}`] = text
   files[name] = code
   return files
 }
