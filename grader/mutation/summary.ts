@@ -2,7 +2,7 @@
 // equivalent mutants (equivalent.json), and writes the committed summary table (SUMMARY.md).
 import { existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
-import { GRADER_DIR } from '../paths.ts'
+import { COURSE_ROOT, GRADER_DIR } from '../paths.ts'
 
 export const MUTATION_DIR = path.join(GRADER_DIR, 'mutation')
 
@@ -129,10 +129,24 @@ export function loadEquivalents(): Equivalent[] {
 /**
  * An equivalent entry names a survivor when file, mutator, the text replaced, the replacement, the
  * column and the whole line agree: edits elsewhere in the file (moved lines) keep it, an edit of
- * that line makes it stale, and `npm run mutation` then asks for a new review.
+ * that line makes it stale, and `npm run mutation` then asks for a new review. Where the same line
+ * of code occurs more than once in the file (`const d = requireMatrix('X', X)` in three functions),
+ * the line number must agree too: a review of one of them says nothing about the others.
  */
-export function sameMutant(e: Pick<Equivalent, 'file' | 'mutator' | 'original' | 'replacement' | 'code' | 'column'>, s: Survivor): boolean {
-  return e.file === s.file && e.mutator === s.mutator && e.original === s.original && e.replacement === s.replacement && e.code === s.code && e.column === s.column
+export function sameMutant(e: Pick<Equivalent, 'file' | 'mutator' | 'original' | 'replacement' | 'code' | 'column' | 'line'>, s: Survivor): boolean {
+  const alike = e.file === s.file && e.mutator === s.mutator && e.original === s.original && e.replacement === s.replacement && e.code === s.code && e.column === s.column
+  return alike && (e.line === s.line || occurrences(s.file, s.code) <= 1)
+}
+
+const sourceLines = new Map<string, string[]>()
+
+/** How often a trimmed line of code occurs in a file of the course (0 when the file is gone). */
+function occurrences(file: string, code: string): number {
+  if (!sourceLines.has(file)) {
+    const full = path.join(COURSE_ROOT, file)
+    sourceLines.set(file, existsSync(full) ? readFileSync(full, 'utf8').split('\n').map((l) => l.trim()) : [])
+  }
+  return sourceLines.get(file)!.filter((l) => l === code).length
 }
 
 const pct = (x: number) => (Number.isFinite(x) ? `${(Math.floor(x * 10000) / 100).toFixed(2)} %` : '–')
