@@ -20,6 +20,7 @@ import type { RunLimits } from './run-vitest.ts'
 import { type FileSystemView, type IsolationMode, type Sandbox, detectSandbox } from './sandbox.ts'
 import { stageSubmission } from './staging.ts'
 import { stopCheckers, typeCheck } from './typecheck.ts'
+import { VitestServer } from './vitest-server-client.ts'
 
 export interface GradeOptions {
   submissions: string
@@ -40,6 +41,11 @@ export interface GradeOptions {
   fresh: boolean
   /** Write the HTML reports too (default true; shards can leave them to the merge). */
   html?: boolean
+  /**
+   * Keep one vitest main process per job for the whole batch (default true): only the test
+   * processes are new for each run (grader/batch/vitest-server.ts). False: a new one per run.
+   */
+  keepRunner?: boolean
   progress: Progress
 }
 
@@ -105,14 +111,21 @@ export async function gradeBatch(options: GradeOptions): Promise<BatchOutcome> {
   let graded = 0
   let cached = 0
   options.progress.start(mine.length, 0)
+  const moduleCacheDir = path.join(scratchRoot, 'module-cache')
+  // One kept vitest main process per job slot (started on first use, inside the sandbox).
+  const servers = Array.from({ length: Math.max(1, options.jobs) }, (_, slot) =>
+    options.keepRunner === false
+      ? undefined
+      : new VitestServer({ sandbox, view, dir: path.join(scratchRoot, `runner-${slot + 1}`), moduleCacheDir, heapMb: options.limits.memoryMb }),
+  )
   try {
-    await forEachLimited(mine, options.jobs, async (submission) => {
+    await forEachLimited(mine, options.jobs, async (submission, slot) => {
       const jobDir = mkdtempSync(path.join(scratchRoot, 'job-'))
       const started = Date.now()
       let result: StudentResult
       let fromCache = false
       try {
-        const outcome = await gradeSubmission(submission, { jobDir, moduleCacheDir: path.join(scratchRoot, 'module-cache'), topics, seed, version, sandbox, view, cache, settings, options })
+        const outcome = await gradeSubmission(submission, { jobDir, moduleCacheDir, server: servers[slot], topics, seed, version, sandbox, view, cache, settings, options })
         result = outcome.result
         fromCache = outcome.fromCache
         if (fromCache) cached++
@@ -130,6 +143,7 @@ export async function gradeBatch(options: GradeOptions): Promise<BatchOutcome> {
     })
   } finally {
     options.progress.stop()
+    for (const server of servers) server?.stop()
     stopCheckers()
     rmSync(scratchRoot, { recursive: true, force: true })
     scratchRoots.delete(scratchRoot)
@@ -151,6 +165,7 @@ export async function gradeBatch(options: GradeOptions): Promise<BatchOutcome> {
 interface Context {
   jobDir: string
   moduleCacheDir: string
+  server?: VitestServer
   topics: string[]
   seed: number
   version: string
@@ -190,6 +205,7 @@ async function gradeSubmission(submission: Submission, context: Context): Promis
       retries: context.options.retries,
       jobDir: context.jobDir,
       moduleCacheDir: context.moduleCacheDir,
+      server: context.server,
     }),
     context.options.typecheck ? typeCheck(workspace, staged.files, mkdtempSync(path.join(context.jobDir, 'tsc-')), TYPECHECK_TIMEOUT_MS) : undefined,
   ])
@@ -262,14 +278,15 @@ function chooseSeed(out: string, given: number | undefined, version: string): nu
  */
 export function fileSystemView(scratchRoot: string, private_: string[]): FileSystemView {
   const hidden = [SOLUTIONS_DIR, ...private_].filter((p) => existsSync(p) && !isInside(scratchRoot, p))
-  return { readOnly: [COURSE_ROOT], hidden: [...new Set(hidden)] }
+  return { readOnly: [COURSE_ROOT], hidden: [...new Set(hidden)], scratchRoot }
 }
 
-async function forEachLimited<T>(items: T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
+/** Runs `work` on every item, at most `limit` at a time; `slot` says which of the `limit` runs it. */
+async function forEachLimited<T>(items: T[], limit: number, work: (item: T, slot: number) => Promise<void>): Promise<void> {
   let next = 0
   await Promise.all(
-    Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, async () => {
-      while (next < items.length) await work(items[next++]!)
+    Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, async (_, slot) => {
+      while (next < items.length) await work(items[next++]!, slot)
     }),
   )
 }

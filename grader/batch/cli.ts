@@ -37,6 +37,7 @@ interface GradeFlags {
   maxOutput: number
   importTimeout?: number
   typecheck: boolean
+  keepRunner: boolean
   isolation: IsolationMode
   cache?: string
   fresh?: boolean
@@ -63,6 +64,7 @@ program
   .option('--max-output <kb>', 'output kept per run of a submission', positive('--max-output'), DEFAULT_LIMITS.outputBytes / 1024)
   .option('--import-timeout <seconds>', 'time allowed to load a topic\'s exercise code (default: the harness\'s 30 s)', positive('--import-timeout'))
   .option('--no-typecheck', 'skip the TypeScript check of the submitted files')
+  .option('--no-keep-runner', 'start a new vitest main process for every run instead of one kept per job (slower)')
   .addOption(new Option('--isolation <mode>', 'auto: Linux namespaces where they work; namespaces: require them; node: permission model only').choices(['auto', 'namespaces', 'node']).default('auto'))
   .option('--cache <dir>', 'where finished students are kept (default: <out>/.grader/cache)')
   .option('--fresh', 'grade everyone again, ignoring cached results')
@@ -104,6 +106,7 @@ program
       cacheDir: flags.cache,
       fresh: flags.fresh ?? false,
       html: flags.html,
+      keepRunner: flags.keepRunner,
       progress: createProgress(process.stderr, flags.quiet),
     })
     const { batch } = outcome

@@ -53,6 +53,13 @@ export function codeGuard(target: Target): Plugin {
       if (!answerKeyAllowed && path.isAbsolute(file) && isInside(file, SOLUTIONS_DIR)) {
         throw new ForbiddenCodeError(`Forbidden import of the answer key (${path.relative(SOLUTIONS_DIR, file)}): it is not available while ${target.label} is under test.`)
       }
+      // The grader's scratch folder holds every job's workspace. The runner loads modules for its
+      // test process on request, so a test process that asks the runner directly could otherwise be
+      // handed another student's files: only the workspace under test is served from there.
+      const scratch = process.env.COURSE_SCRATCH_ROOT
+      if (scratch && path.isAbsolute(file) && isInside(file, scratch) && !isInside(file, target.dir)) {
+        throw new ForbiddenCodeError(`Forbidden import of ${file}: only the submission under test may be loaded from the grader's scratch folder.`)
+      }
       return null
     },
     // Runs after TypeScript is stripped, so the code parses as JavaScript.

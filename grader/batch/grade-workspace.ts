@@ -10,6 +10,7 @@ import type { WatchdogReport } from '../harness/watchdog.ts'
 import { type Score, type ScoredTopic, scoreRun } from '../scoring.ts'
 import { type RunAttempt, type RunLimits, runVitest } from './run-vitest.ts'
 import type { FileSystemView, Sandbox } from './sandbox.ts'
+import type { VitestServer } from './vitest-server-client.ts'
 
 export interface WorkspaceRequest {
   workspace: string
@@ -27,6 +28,8 @@ export interface WorkspaceRequest {
   jobDir: string
   /** Where the batch keeps Vite's transforms of the course's own modules. */
   moduleCacheDir?: string
+  /** The job's kept vitest main process; without it, each run starts its own. */
+  server?: VitestServer
 }
 
 export interface WorkspaceGrade {
@@ -56,6 +59,7 @@ export async function gradeWorkspace(request: WorkspaceRequest): Promise<Workspa
       sealKey,
       runDir: path.join(request.jobDir, `run-${attempts.length + 1}`),
       moduleCacheDir: request.moduleCacheDir,
+      server: request.server,
       sandbox: request.sandbox,
       view: request.view,
       limits: request.limits,

@@ -9,6 +9,7 @@ import { VITEST_BIN } from '../run-suite.ts'
 import type { TestStarted } from '../harness/watchdog.ts'
 import { type FileSystemView, type Sandbox, sandboxed, testProcessFlags } from './sandbox.ts'
 import { type Supervised, supervise } from './supervise.ts'
+import type { VitestServer } from './vitest-server-client.ts'
 
 export interface RunLimits {
   /** Wall-clock time allowed per topic (ms); a run of n topics gets n times this, plus start-up. */
@@ -45,6 +46,8 @@ export interface RunRequest {
   sharedProcess?: boolean
   /** Vite's transforms of the course's own modules, shared by the batch (grader/config/module-cache.ts). */
   moduleCacheDir?: string
+  /** The job's kept vitest main process (grader/batch/vitest-server.ts); without it, a new one per run. */
+  server?: VitestServer
 }
 
 export interface RunAttempt {
@@ -77,36 +80,54 @@ export async function runVitest(request: RunRequest): Promise<RunAttempt> {
       path.join(request.workspace, '*'),
       // The runner hands modules to its test processes through files in its temp folder.
       path.join(scratch, '*'),
+      ...(request.server ? [path.join(request.server.tmpDir, '*')] : []),
       // Vite's transforms of the course's own modules (no secrets: the same code as the course's files).
       ...(request.moduleCacheDir ? [path.join(request.moduleCacheDir, '*')] : []),
     ],
     write: [diagnosticsFile],
     heapMb: Math.max(256, Math.floor(limits.memoryMb)),
   })
-  // A clean environment: the grader's own variables (tokens in CI, for one) never reach student code.
-  const env: NodeJS.ProcessEnv = {
-    PATH: process.env.PATH ?? '/usr/bin:/bin',
+  // What the test process needs to know about this run. A clean environment otherwise: the
+  // grader's own variables (tokens in CI, for one) never reach student code.
+  const perRun: Record<string, string> = {
     HOME: runDir,
     TMPDIR: scratch,
-    LANG: 'C.UTF-8',
-    NO_COLOR: '1',
     ...(process.env.COURSE_LANG ? { COURSE_LANG: process.env.COURSE_LANG } : {}),
     ...(process.env.COURSE_TFJS_NODE ? { COURSE_TFJS_NODE: process.env.COURSE_TFJS_NODE } : {}),
     COURSE_TARGET: request.workspace,
-    COURSE_RESULTS_FILE: resultsFile,
-    COURSE_DIAG_FILE: diagnosticsFile,
-    COURSE_QUIET: '1',
     COURSE_SEED: String(request.seed),
     COURSE_SEAL_KEY: request.sealKey,
     COURSE_SKIP_TESTS: JSON.stringify(request.skip),
-    COURSE_EXEC_ARGV: JSON.stringify(flags),
-    COURSE_CACHE_DIR: path.join(runDir, 'vite-cache'),
+    ...(limits.importTimeoutMs ? { COURSE_IMPORT_TIMEOUT_MS: String(limits.importTimeoutMs) } : {}),
+  }
+  const wallClockMs = limits.topicTimeoutMs * request.topics.length + STARTUP_MS
+  const supervised = request.server
+    ? await request.server.run({ workspace: request.workspace, topics: request.topics, isolate: !sharesProcess(request), execArgv: flags, env: perRun, resultsFile, diagnosticsFile }, { wallClockMs, rssMb: limits.memoryMb, outputBytes: limits.outputBytes })
+    : await runInNewProcess(request, { flags, perRun, resultsFile, diagnosticsFile, wallClockMs })
+  return { topics: request.topics, skip: request.skip, run: readResults(resultsFile), started: readStarted(diagnosticsFile), process: supervised }
+}
+
+/** The suite in a vitest process of its own, started for this run inside the sandbox. */
+async function runInNewProcess(
+  request: RunRequest,
+  run: { flags: string[]; perRun: Record<string, string>; resultsFile: string; diagnosticsFile: string; wallClockMs: number },
+): Promise<Supervised> {
+  const env: NodeJS.ProcessEnv = {
+    PATH: process.env.PATH ?? '/usr/bin:/bin',
+    LANG: 'C.UTF-8',
+    NO_COLOR: '1',
+    ...run.perRun,
+    COURSE_RESULTS_FILE: run.resultsFile,
+    COURSE_DIAG_FILE: run.diagnosticsFile,
+    COURSE_QUIET: '1',
+    COURSE_EXEC_ARGV: JSON.stringify(run.flags),
+    COURSE_CACHE_DIR: path.join(request.runDir, 'vite-cache'),
+    ...(request.view.scratchRoot ? { COURSE_SCRATCH_ROOT: request.view.scratchRoot } : {}),
+    ...(request.moduleCacheDir ? { COURSE_MODULE_CACHE: request.moduleCacheDir } : {}),
     // All the topics of one submission in one test process: the libraries (fast-check, mathjs,
     // TensorFlow.js) load once instead of once per topic. Only this student's code shares it; a
     // topic that dies takes the rest of the run with it, and gradeWorkspace runs those again alone.
-    ...(request.moduleCacheDir ? { COURSE_MODULE_CACHE: request.moduleCacheDir } : {}),
-    ...(request.topics.length > 1 && request.sharedProcess !== false ? { COURSE_SHARED_PROCESS: '1' } : {}),
-    ...(limits.importTimeoutMs ? { COURSE_IMPORT_TIMEOUT_MS: String(limits.importTimeoutMs) } : {}),
+    ...(sharesProcess(request) ? { COURSE_SHARED_PROCESS: '1' } : {}),
   }
   const vitest = [
     process.execPath,
@@ -120,12 +141,16 @@ export async function runVitest(request: RunRequest): Promise<RunAttempt> {
     ...request.topics.map((topic) => `exercises/${topic}/`),
   ]
   const { file, args } = sandboxed(request.sandbox, vitest, request.view)
-  const supervised = await supervise(file, args, {
+  return supervise(file, args, {
     env,
     cwd: COURSE_ROOT,
-    limits: { wallClockMs: limits.topicTimeoutMs * request.topics.length + STARTUP_MS, rssMb: limits.memoryMb, outputBytes: limits.outputBytes },
+    limits: { wallClockMs: run.wallClockMs, rssMb: request.limits.memoryMb, outputBytes: request.limits.outputBytes },
   })
-  return { topics: request.topics, skip: request.skip, run: readResults(resultsFile), started: readStarted(diagnosticsFile), process: supervised }
+}
+
+/** All the topics of the run in one test process (see COURSE_SHARED_PROCESS in course-config.ts). */
+function sharesProcess(request: RunRequest): boolean {
+  return request.topics.length > 1 && request.sharedProcess !== false
 }
 
 function readResults(file: string): RawRun | undefined {

@@ -27,6 +27,8 @@ export interface Sandbox {
 export interface FileSystemView {
   readOnly: string[]
   hidden: string[]
+  /** The grader's scratch folder (every job's workspace): the runner serves only the current one from it. */
+  scratchRoot?: string
 }
 
 export function detectSandbox(mode: IsolationMode): Sandbox {

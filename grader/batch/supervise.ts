@@ -39,6 +39,15 @@ export const HAS_PROC = (() => {
 /** Process groups started and not yet ended, so that an interrupted grader can end them. */
 const running = new Set<number>()
 
+/** Counts a process group the grader started some other way among those `stopAll` ends. */
+export function track(pid: number): void {
+  running.add(pid)
+}
+
+export function untrack(pid: number): void {
+  running.delete(pid)
+}
+
 /** Ends everything `supervise` started that is still running (the grader is being interrupted). */
 export function stopAll(): void {
   for (const pid of running) {
@@ -158,7 +167,7 @@ export function descendants(root: number): number[] {
   return result
 }
 
-function residentMb(pid: number): number {
+export function residentMb(pid: number): number {
   try {
     const kb = /VmRSS:\s+(\d+)\s+kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1]
     return kb ? Number(kb) / 1024 : 0
@@ -167,7 +176,7 @@ function residentMb(pid: number): number {
   }
 }
 
-function commandOf(pid: number): string {
+export function commandOf(pid: number): string {
   try {
     return readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').slice(0, 3).join(' ').slice(0, 200)
   } catch {

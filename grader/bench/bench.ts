@@ -157,8 +157,9 @@ interface Graded {
   peakMb: number[]
 }
 
-function gradeOptions(submissions: string, out: string, topics: string[], jobs: number, fresh: boolean): GradeOptions {
+function gradeOptions(submissions: string, out: string, topics: string[], jobs: number, fresh: boolean, keepRunner: boolean): GradeOptions {
   return {
+    keepRunner,
     submissions,
     out,
     jobs,
@@ -174,8 +175,8 @@ function gradeOptions(submissions: string, out: string, topics: string[], jobs: 
   }
 }
 
-async function grade(submissions: string, out: string, topics: string[], jobs: number, fresh = true): Promise<Graded> {
-  const [seconds, outcome] = await timed(() => gradeBatch(gradeOptions(submissions, out, topics, jobs, fresh)))
+async function grade(submissions: string, out: string, topics: string[], jobs: number, fresh = true, keepRunner = true): Promise<Graded> {
+  const [seconds, outcome] = await timed(() => gradeBatch(gradeOptions(submissions, out, topics, jobs, fresh, keepRunner)))
   return {
     seconds,
     totals: new Map(outcome.batch.students.map((s) => [s.id, s.score.total])),
@@ -239,10 +240,14 @@ async function batch(args: Args, work: string): Promise<string[]> {
   record({ what: 'grader, --jobs 1', seconds: single.seconds })
   const parallel = await grade(classDir, path.join(work, 'out-n'), args.topics, cores)
   record({ what: `grader, --jobs ${cores}`, seconds: parallel.seconds })
+  // What the kept vitest main process per job saves (the full run only: it grades the class once more).
+  const unkept = args.quick ? undefined : await grade(classDir, path.join(work, 'out-unkept'), args.topics, 1, true, false)
+  if (unkept) record({ what: 'grader, --jobs 1 --no-keep-runner (a new vitest main process per run)', seconds: unkept.seconds })
 
   // The same verdicts three ways (the hanging submission included: each way ends it, then scores what passed).
   for (const [id, total] of single.totals) {
     if (parallel.totals.get(id) !== total) problems.push(`${id}: ${total} points with --jobs 1 but ${parallel.totals.get(id)} with --jobs ${cores}`)
+    if (unkept && unkept.totals.get(id) !== total) problems.push(`${id}: ${total} points with the kept runner but ${unkept.totals.get(id)} with --no-keep-runner`)
     if (!id.includes('hang') && naive.totals.get(id) !== total) problems.push(`${id}: ${total} points from the grader but ${naive.totals.get(id)} from the naive loop`)
   }
 
@@ -265,6 +270,7 @@ async function batch(args: Args, work: string): Promise<string[]> {
   ratios.push({ what: `throughput: grader (--jobs ${cores}) / naive loop`, ratio: naive.seconds / parallel.seconds, target: '≥ 2' })
   ratios.push({ what: 'throughput: grader --jobs 1 / naive loop', ratio: naive.seconds / single.seconds })
   ratios.push({ what: `scaling: --jobs ${cores} / --jobs 1`, ratio: single.seconds / parallel.seconds, target: cores >= 2 ? '≥ 1.7 (2 jobs)' : undefined })
+  if (unkept) ratios.push({ what: 'kept runner: --jobs 1 --no-keep-runner / --jobs 1', ratio: unkept.seconds / single.seconds })
   ratios.push({ what: 're-grade after one resubmission / one submission alone', ratio: regrade.seconds / alone.seconds, target: '≤ 1.5' })
   return problems
 }

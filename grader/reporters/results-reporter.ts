@@ -11,10 +11,17 @@ export class ResultsReporter implements Reporter {
   private startedAt = Date.now()
   private console = ''
   private droppedChars = 0
-  constructor(private readonly options: { outputFile?: string; diagnosticsFile?: string; onResults?: (run: RawRun) => void }) {}
+  constructor(private options: { outputFile?: string; diagnosticsFile?: string; onResults?: (run: RawRun) => void }) {}
+
+  /** Where the next run's results and watchdog notes go (a vitest main process kept between runs). */
+  retarget(files: { outputFile: string; diagnosticsFile: string }): void {
+    this.options = { ...this.options, ...files }
+  }
 
   onTestRunStart(): void {
     this.startedAt = Date.now()
+    this.console = ''
+    this.droppedChars = 0
   }
 
   onUserConsoleLog(log: UserConsoleLog): void {

@@ -6,7 +6,7 @@ import path from 'node:path'
 import { parseAst } from 'vite'
 import { XMLValidator } from 'fast-xml-parser'
 import { afterAll, describe, expect, it } from 'vitest'
-import { findForbidden } from '../batch/code-guard.ts'
+import { codeGuard, findForbidden } from '../batch/code-guard.ts'
 import { discoverSubmissions, inShard, parseShard, safeId } from '../batch/discover.ts'
 import { mergeShards } from '../batch/merge.ts'
 import { csvCell, gradesCsv } from '../batch/outputs/grades-csv.ts'
@@ -161,6 +161,21 @@ describe('code guard', () => {
   })
   it('allows ordinary code that merely mentions such names as properties', () => {
     expect(problem("import { x } from './helpers.ts'\nconst o = { require: 1 }; o.require; class A { require() {} }")).toBeUndefined()
+  })
+  it("serves from the grader's scratch folder only the workspace under test", () => {
+    const scratch = path.join(os.tmpdir(), 'course-grade-x')
+    const workspace = path.join(scratch, 'job-a', 'exercises')
+    const load = codeGuard({ dir: workspace, label: 'job-a', overrides: {} }).load as (id: string) => unknown
+    const before = process.env.COURSE_SCRATCH_ROOT
+    process.env.COURSE_SCRATCH_ROOT = scratch
+    try {
+      expect(load(path.join(workspace, TOPIC, 'limits.ts'))).toBeNull()
+      expect(() => load(path.join(scratch, 'job-b', 'exercises', TOPIC, 'limits.ts'))).toThrow(/only the submission under test/)
+      expect(load(path.join(COURSE_ROOT, 'grader', 'harness', 'index.ts'))).toBeNull()
+    } finally {
+      if (before === undefined) delete process.env.COURSE_SCRATCH_ROOT
+      else process.env.COURSE_SCRATCH_ROOT = before
+    }
   })
 })
 

@@ -1,0 +1,146 @@
+// A vitest main process kept for one grading job, inside that job's sandbox, running the course's
+// tests on one submission after another (grader/batch/vitest-server-client.ts starts and drives it).
+//
+// Starting vitest (loading vite and vitest, resolving the configuration, creating the module runner)
+// costs about 2 s of CPU, more than a whole stub submission's tests; kept alive, a run costs its main
+// process about 0.6 s. It never runs student code: each run's tests still get a new test process,
+// with that submission's permission flags and environment, and nothing of one submission is left
+// for the next: the module graph is invalidated (test files' transforms hold the resolved path of one
+// student's code), the transformed copies handed to the test processes are deleted, vitest's record
+// of the last run's test files is emptied, every process the run started is gone before the run is
+// reported done, and the results go to that run's file.
+// Any doubt (a process that had to be killed, an error of the runner) ends the server; the grader
+// starts a new one.
+import { readdirSync, rmSync } from 'node:fs'
+import path from 'node:path'
+import { createVitest } from 'vitest/node'
+import { courseTestConfig } from '../config/course-config.ts'
+import type { Target } from '../config/target.ts'
+import { isInside } from '../paths.ts'
+import { ResultsReporter } from '../reporters/results-reporter.ts'
+import { HAS_PROC, descendants } from './supervise.ts'
+
+/** One run, as the grader asks for it. */
+export interface ServerRunRequest {
+  type: 'run'
+  id: number
+  workspace: string
+  topics: string[]
+  /** One test process per test file (a single topic), or one for all of them (as COURSE_SHARED_PROCESS). */
+  isolate: boolean
+  /** The test process's Node flags (the permission model with this run's folders). */
+  execArgv: string[]
+  /** The test process's variables for this run (seed, seal key, tests to skip, temp folder, …). */
+  env: Record<string, string>
+  resultsFile: string
+  diagnosticsFile: string
+}
+
+export type ServerMessage = { type: 'ready' } | { type: 'done'; id: number; clean: boolean; problem?: string }
+
+/** Variables a run may set; any of them a run does not set is removed before it starts. */
+export const PER_RUN_VARIABLES = [
+  'HOME', 'TMPDIR', 'COURSE_TARGET', 'COURSE_SEED', 'COURSE_SEAL_KEY', 'COURSE_SKIP_TESTS', 'COURSE_IMPORT_TIMEOUT_MS', 'COURSE_LANG', 'COURSE_TFJS_NODE',
+]
+
+const LEFTOVER_GRACE_MS = 3_000
+
+async function main(): Promise<void> {
+  const send = (message: ServerMessage) => process.send!(message)
+  const serverTmp = process.env.TMPDIR!
+  // Mutable on purpose: the import guard, the code guard and the module cache read `dir` at each
+  // call, so pointing it at the next workspace points the whole configuration there.
+  const target: Target = { dir: process.env.COURSE_TARGET!, label: 'submission', overrides: {} }
+  const reporter = new ResultsReporter({})
+  const vitest = await createVitest('test', { watch: false, config: false, maxWorkers: 1 }, courseTestConfig(target, { reporters: [reporter], execArgv: [] }))
+  await vitest.standalone()
+  const copies = vitest.projects.map((p) => (p as unknown as { tmpDir?: string }).tmpDir)
+  if (copies.some((dir) => typeof dir !== 'string' || !isInside(dir, serverTmp))) {
+    throw new Error('vitest-server: cannot find where vitest keeps its copies of transformed modules (a vitest upgrade?)')
+  }
+
+  let queue = Promise.resolve()
+  process.on('message', (request: ServerRunRequest) => {
+    if (request?.type !== 'run') return
+    queue = queue.then(async () => {
+      let problem: string | undefined
+      try {
+        await runOnce(request)
+      } catch (error) {
+        problem = `the test runner failed: ${error instanceof Error ? error.message : String(error)}`
+      }
+      problem ??= await endLeftovers()
+      for (const dir of copies) removeFilesUnder(dir!)
+      send({ type: 'done', id: request.id, clean: !problem, ...(problem ? { problem } : {}) })
+      // The grader starts a new server after anything unexpected; this one has nothing more to do.
+      if (problem) process.exit(1)
+    })
+  })
+  send({ type: 'ready' })
+
+  async function runOnce(request: ServerRunRequest): Promise<void> {
+    target.dir = request.workspace
+    for (const name of PER_RUN_VARIABLES) delete process.env[name]
+    Object.assign(process.env, request.env)
+    for (const project of vitest.projects) {
+      // Read by vitest each time it starts test processes (one run's flags and variables).
+      project.config.execArgv = ['--disallow-code-generation-from-strings', ...request.execArgv]
+      project.config.isolate = request.isolate
+      project.config.env = { ...project.config.env, COURSE_DIAG_FILE: request.diagnosticsFile }
+      for (const environment of Object.values(project.vite.environments)) environment.moduleGraph.invalidateAll()
+    }
+    // What the last run left in vitest's memory goes: a test file that this run never reaches (its
+    // process died first) must come out without results, not with the previous student's. And the
+    // order of the files must not depend on earlier runs' durations: the same as a new process.
+    vitest.state.filesMap.clear()
+    vitest.state.pathsSet.clear()
+    vitest.state.idMap.clear()
+    vitest.state.clearErrors()
+    reporter.retarget({ outputFile: request.resultsFile, diagnosticsFile: request.diagnosticsFile })
+    const specifications = await vitest.globTestSpecifications(request.topics.map((topic) => `exercises/${topic}/`))
+    for (const specification of specifications) vitest.cache.results.removeFromCache(path.relative(vitest.config.root, specification.moduleId))
+    // As `vitest run` does: with the files' sizes known, the larger files run first.
+    await vitest.cache.stats.populateStats(vitest.config.root, specifications)
+    await vitest.runTestSpecifications(specifications, true)
+  }
+}
+
+/** Waits for the run's test processes to end; ends any still there after a grace period. */
+async function endLeftovers(): Promise<string | undefined> {
+  // Without /proc (not Linux) vitest's own ending of its test processes has to do.
+  if (!HAS_PROC) return undefined
+  const children = () => descendants(process.pid).filter((pid) => pid !== process.pid)
+  const deadline = Date.now() + LEFTOVER_GRACE_MS
+  while (children().length && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 25))
+  const left = children()
+  if (left.length === 0) return undefined
+  for (const pid of left) {
+    try {
+      process.kill(pid, 'SIGKILL')
+    } catch {
+      // ended meanwhile
+    }
+  }
+  return `${left.length} test process(es) still ran after the run ended and were killed`
+}
+
+function removeFilesUnder(dir: string): void {
+  let entries: string[]
+  try {
+    entries = readdirSync(dir)
+  } catch {
+    return
+  }
+  for (const name of entries) {
+    const full = path.join(dir, name)
+    // vitest keeps its folders (it remembers that it made them); only the files go.
+    try {
+      readdirSync(full)
+      removeFilesUnder(full)
+    } catch {
+      rmSync(full, { force: true })
+    }
+  }
+}
+
+await main()
