@@ -5,8 +5,8 @@
 // costs about 2 s of CPU, more than a whole stub submission's tests; kept alive, a run costs its main
 // process about 0.6 s. It never runs student code: each run's tests still get a new test process,
 // with that submission's permission flags and environment, and nothing of one submission is left
-// for the next: the module graph is invalidated (test files' transforms hold the resolved path of one
-// student's code), the transformed copies handed to the test processes are deleted, vitest's record
+// for the next: every module that may depend on the submission is invalidated (test files' transforms
+// hold the resolved path of one student's code), the transformed copies handed to the test processes are deleted, vitest's record
 // of the last run's test files is emptied, every process the run started is gone before the run is
 // reported done, and the results go to that run's file.
 // Any doubt (a process that had to be killed, an error of the runner) ends the server; the grader
@@ -16,7 +16,7 @@ import path from 'node:path'
 import { createVitest } from 'vitest/node'
 import { courseTestConfig } from '../config/course-config.ts'
 import type { Target } from '../config/target.ts'
-import { isInside } from '../paths.ts'
+import { COURSE_ROOT, GRADER_DIR, REFERENCE_DIR, isInside } from '../paths.ts'
 import { ResultsReporter } from '../reporters/results-reporter.ts'
 import { HAS_PROC, descendants } from './supervise.ts'
 
@@ -44,6 +44,7 @@ export const PER_RUN_VARIABLES = [
 ]
 
 const LEFTOVER_GRACE_MS = 3_000
+const NODE_MODULES = path.join(COURSE_ROOT, 'node_modules')
 
 async function main(): Promise<void> {
   const send = (message: ServerMessage) => process.send!(message)
@@ -87,7 +88,7 @@ async function main(): Promise<void> {
       project.config.execArgv = ['--disallow-code-generation-from-strings', ...request.execArgv]
       project.config.isolate = request.isolate
       project.config.env = { ...project.config.env, COURSE_DIAG_FILE: request.diagnosticsFile }
-      for (const environment of Object.values(project.vite.environments)) environment.moduleGraph.invalidateAll()
+      for (const environment of Object.values(project.vite.environments)) forgetSubmission(environment.moduleGraph)
     }
     // What the last run left in vitest's memory goes: a test file that this run never reaches (its
     // process died first) must come out without results, not with the previous student's. And the
@@ -102,6 +103,22 @@ async function main(): Promise<void> {
     // As `vitest run` does: with the files' sizes known, the larger files run first.
     await vitest.cache.stats.populateStats(vitest.config.root, specifications)
     await vitest.runTestSpecifications(specifications, true)
+  }
+}
+
+/**
+ * Invalidates every module whose transform may depend on the submission: the course's test files
+ * (their transforms hold the resolved path of `@target/…`), the submission's own files, and anything
+ * else outside the course's grader/, reference/ and node_modules. The course's own modules keep
+ * their transforms (the same rule as the shared module cache, grader/config/module-cache.ts); only
+ * their copies for the test processes, deleted after each run, are made again.
+ */
+function forgetSubmission(graph: { idToModuleMap: Map<string, { file: string | null; transformResult: object | null }>; invalidateModule: (mod: never) => void }): void {
+  for (const mod of graph.idToModuleMap.values()) {
+    const file = mod.file
+    const course = !!file && !/\.test\.ts$/.test(file) && [GRADER_DIR, REFERENCE_DIR, NODE_MODULES].some((dir) => isInside(file, dir))
+    if (!course) graph.invalidateModule(mod as never)
+    else if (mod.transformResult) Reflect.deleteProperty(mod.transformResult, '_vitest_tmp')
   }
 }
 
