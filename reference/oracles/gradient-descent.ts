@@ -115,10 +115,16 @@ export function hessianEigenvalues(X: readonly (readonly number[])[]): { min: nu
   return { min: Math.min(...values), max: Math.max(...values) }
 }
 
-/** Steps of GD with η = 1/λmax that bring the distance to the solution from `distance` below `tol`. */
+/**
+ * Steps of GD with η = 1/λmax that bring the distance to the solution from `distance` below `tol`:
+ * each step multiplies the error by at most 1 − λmin/λmax. When all eigenvalues are equal that
+ * factor is 0 (one step lands on the solution), and the logarithm would say 0 steps: at least one.
+ */
 export function stepsToConverge(eig: { min: number; max: number }, distance: number, tol: number): number {
   if (distance <= tol) return 0
-  return Math.ceil(Math.log(distance / tol) / -Math.log1p(-eig.min / eig.max))
+  // eigs may give λmin a hair above λmax when they are equal: the ratio is at most 1.
+  const ratio = Math.min(1, eig.min / eig.max)
+  return Math.max(1, Math.ceil(Math.log(distance / tol) / -Math.log1p(-ratio)))
 }
 
 export const distance = (p: Linear, q: Linear) => Math.hypot(...theta(p).map((t, j) => t - theta(q)[j]!))
