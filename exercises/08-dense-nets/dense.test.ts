@@ -1,7 +1,7 @@
 import { describe } from 'vitest'
 import fc from 'fast-check'
 import {
-  type Tolerance, expectArgumentsUnchanged, expectClose, expectEqual, expectThrows, expectTrue, forAll, prose, recordBackend, recordPlot, topic,
+  type Tolerance, Mismatch, expectArgumentsUnchanged, expectClose, expectEqual, expectThrows, expectTrue, forAll, prose, recordBackend, recordPlot, topic,
 } from '../../grader/harness'
 import * as student from '@target/08-dense-nets/dense'
 import * as tf from '../../reference/public/tf'
@@ -222,23 +222,115 @@ describe('trainMLP(x, y, options)', () => {
       expected: prose('different initial weights for createRng(5) and createRng(6)'),
       actual: prose('identical networks'),
     })
+    // Every epoch shuffles the examples with rng, so more epochs draw more numbers from it (at least
+    // one per epoch, however the permutation is drawn).
+    const draws = (epochs: number) => {
+      let count = 0
+      const base = createRng(7)
+      student.trainMLP(data.train.x.slice(0, 20), data.train.y.slice(0, 20), { ...options, epochs, rng: () => (count++, base()) })
+      return count
+    }
+    const one = draws(1)
+    const three = draws(3)
+    expectTrue(three >= one + 2, `trainMLP drew ${one} numbers from rng with 1 epoch and ${three} with 3 epochs: shuffle the examples with rng at the start of every epoch`, {
+      expected: prose(`at least ${one + 2} draws for 3 epochs`),
+      actual: three,
+    })
+  })
+})
+
+describe('trainMLP: the loss history', () => {
+  graded('trainMLP.history', "history[e] is the epoch's mean training loss: with a learning rate too small to move the weights, it is the loss of the returned network on all of x", () => {
+    const data = circles()
+    const x = data.train.x.slice(0, 20)
+    const y = data.train.y.slice(0, 20)
+    // 4 batches of 5: equal batch sizes, so the mean of the batch losses and the mean weighted by
+    // batch size are the same number. With η = 1e-12 the 8 steps move each of the 13 weights by
+    // at most 8·1e-12·|g| (|g| < 50 here), which changes the loss by less than 1e-7; the tolerance
+    // 1e-5 leaves a margin. A history that sums the batch losses, or divides them by the batch size
+    // once too often, is off by a factor of 4 or 25.
+    const result = student.trainMLP(x, y, { hidden: [3], activation: 'tanh', output: 'sigmoid', loss: 'binaryCrossentropy', learningRate: 1e-12, epochs: 2, batchSize: 5, rng: createRng(3) })
+    const p = forward64(result.net as Layer[], x).out
+    const loss = -p.reduce((s, row, i) => s + row.reduce((t, pij, j) => {
+      const yij = y[i]![j]!
+      return t + yij * Math.log(pij) + (1 - yij) * Math.log(1 - pij)
+    }, 0), 0) / (p.length * p[0]!.length)
+    expectClose('trainMLP(20 examples, …, { learningRate: 1e-12, epochs: 2, batchSize: 5 }).history', result?.history, [loss, loss], { abs: 1e-5, rel: 0 })
   })
 })
 
 describe('bad input and side effects', () => {
-  graded('dense.badInput', 'mismatched shapes, empty input and non-finite numbers are refused with a RangeError', () => {
+  graded('dense.badInput', 'mismatched shapes, empty input, non-finite numbers, unknown names and bad training options are refused with a RangeError', () => {
     const W = [[1, 0], [0, 1]]
     expectThrows('denseForward([[1, 2, 3]], W (2 × 2), [0, 0])', () => student.denseForward([[1, 2, 3]], W, [0, 0]))
+    // W with more rows than x has columns: code that never compares the two reads W[0] only and returns a number.
+    expectThrows('denseForward([[1]], W (2 × 2), [0, 0])', () => student.denseForward([[1]], W, [0, 0]))
     expectThrows('denseForward([[1, 2]], W (2 × 2), [0, 0, 0])', () => student.denseForward([[1, 2]], W, [0, 0, 0]))
     expectThrows('denseForward([], W, b)', () => student.denseForward([], W, [0, 0]))
+    expectThrows('denseForward([[]], W, b) (a row without columns)', () => student.denseForward([[]], W, [0, 0]))
+    expectThrows('denseForward([[1, 2], [3]], W, b) (ragged x)', () => student.denseForward([[1, 2], [3]], W, [0, 0]))
+    expectThrows('denseForward([[1, 2]], [[1, 0], [0]], b) (ragged W)', () => student.denseForward([[1, 2]], [[1, 0], [0]], [0, 0]))
     expectThrows('denseForward([[1, NaN]], W, b)', () => student.denseForward([[1, NaN]], W, [0, 0]))
+    expectThrows('denseForward([[1, 2]], W, [0, NaN])', () => student.denseForward([[1, 2]], W, [0, NaN]))
     expectThrows('softmax([])', () => student.softmax([]))
+    expectThrows('softmax([1, NaN])', () => student.softmax([1, NaN]))
     expectThrows('paramCount([2])', () => student.paramCount([2]))
     expectThrows('paramCount([2, 0, 1])', () => student.paramCount([2, 0, 1]))
     const net: student.Mlp = [{ W: [[1, 2]], b: [0, 0], activation: 'relu' }, { W: [[1], [1], [1]], b: [0], activation: 'sigmoid' }]
     expectThrows('mlpForward(net whose second W has 3 rows after a layer of 2 units, x)', () => student.mlpForward(net, [[1]]))
+    expectThrows('mlpForward([], x) (a network without layers)', () => student.mlpForward([], [[1]]))
     const good: student.Mlp = [{ W: [[1, 2]], b: [0, 0], activation: 'relu' }, { W: [[1], [1]], b: [0], activation: 'sigmoid' }]
+    const unknown = [good[0]!, { ...good[1]!, activation: 'swish' }] as unknown as student.Mlp
+    expectThrows("mlpForward(net whose second layer's activation is 'swish', x)", () => student.mlpForward(unknown, [[1]]))
     expectThrows('mlpBackward(net, x with 2 rows, y with 3 rows)', () => student.mlpBackward(good, [[1], [2]], [[0], [1], [1]], 'binaryCrossentropy'))
+    expectThrows('mlpBackward(net with 1 output, x, y with 2 columns)', () => student.mlpBackward(good, [[1], [2]], [[0, 1], [1, 0]], 'binaryCrossentropy'))
+    expectThrows("mlpBackward(net, x, y, 'mse') (Keras's name; here it is 'meanSquaredError')", () => student.mlpBackward(good, [[1], [2]], [[0], [1]], 'mse' as student.Loss))
+    // Small data and one hidden unit, so a trainMLP that does not check its options still returns quickly.
+    const x = [[0], [1], [2], [3]]
+    const y = [[0], [1], [0], [1]]
+    const options: student.TrainOptions = { hidden: [1], activation: 'relu', output: 'sigmoid', loss: 'binaryCrossentropy', learningRate: 0.1, epochs: 1, batchSize: 2, rng: createRng(1) }
+    // y longer than x: a trainMLP that draws its batches from x alone would never look at y[4].
+    expectThrows('trainMLP(x with 4 rows, y with 5 rows, …)', () => student.trainMLP(x, [...y, [1]], { ...options, rng: createRng(1) }))
+    // batchSize 2.5 before 0: a trainMLP that checks nothing fails here instead of looping forever on 0.
+    for (const [key, value] of [['learningRate', 0], ['learningRate', -0.1], ['learningRate', Infinity], ['epochs', 0], ['epochs', 1.5], ['batchSize', 2.5], ['batchSize', 0]] as const) {
+      expectThrows(`trainMLP(x, y, { …, ${key}: ${value} })`, () => student.trainMLP(x, y, { ...options, [key]: value, rng: createRng(1) }))
+    }
+  })
+  graded('dense.messagesSayWhat', "a refusal names the argument at fault (x, W, b, y), in a network also the layer (layer 2's W, or net[1].W), and an unknown name", () => {
+    const W = [[1, 0], [0, 1]]
+    const good: student.Mlp = [{ W: [[1, 2]], b: [0, 0], activation: 'relu' }, { W: [[1], [1]], b: [0], activation: 'sigmoid' }]
+    const second = (layer: Partial<student.DenseLayer>) => [good[0]!, { ...good[1]!, ...layer }] as unknown as student.Mlp
+    const options: student.TrainOptions = { hidden: [1], activation: 'relu', output: 'sigmoid', loss: 'binaryCrossentropy', learningRate: 0.1, epochs: 1, batchSize: 2, rng: createRng(1) }
+    // A name counts as a word of its own, in its own case: "x" is not "X", and the b of "by" is not b.
+    const word = (name: string) => (text: string) => new RegExp(`(^|[^A-Za-z])${name}([^A-Za-z]|$)`).test(text)
+    /** The second layer, counted from 1 ("layer 2") or indexed from 0 ("net[1]"). */
+    const layer2 = (text: string) => /layer\s*#?\s*2([^0-9]|$)|\[1\]|second layer/i.test(text)
+    const both = (a: (t: string) => boolean, b: (t: string) => boolean) => (text: string) => a(text) && b(text)
+    const cases: Array<[string, () => unknown, (text: string) => boolean, string]> = [
+      ['denseForward([[1, 2], [3]], W, b)', () => student.denseForward([[1, 2], [3]], W, [0, 0]), word('x'), 'x'],
+      ['denseForward([[1, 2]], [[1, 0], [0]], b)', () => student.denseForward([[1, 2]], [[1, 0], [0]], [0, 0]), word('W'), 'W'],
+      ['denseForward([[1]], W (2 × 2), b)', () => student.denseForward([[1]], W, [0, 0]), word('W'), 'W'],
+      ['denseForward([[1, 2]], W, [0, NaN])', () => student.denseForward([[1, 2]], W, [0, NaN]), word('b'), 'b'],
+      ['mlpForward(net, [[1], []])', () => student.mlpForward(good, [[1], []]), word('x'), 'x'],
+      ["mlpForward(net whose second W is [[1], []], x)", () => student.mlpForward(second({ W: [[1], []] }), [[1]]), both(word('W'), layer2), "the second layer's W"],
+      ['mlpForward(net whose second W has 3 rows after 2 units, x)', () => student.mlpForward(second({ W: [[1], [1], [1]] }), [[1]]), both(word('W'), layer2), "the second layer's W"],
+      ['mlpForward(net whose second b is [0, 0], x)', () => student.mlpForward(second({ b: [0, 0] }), [[1]]), both(word('b'), layer2), "the second layer's b"],
+      ["mlpForward(net whose second activation is 'swish', x)", () => student.mlpForward(second({ activation: 'swish' as student.Activation }), [[1]]), both((t) => t.includes('swish'), layer2), "the second layer and 'swish'"],
+      ['mlpBackward(net, x, [[0], []], …)', () => student.mlpBackward(good, [[1], [2]], [[0], []], 'binaryCrossentropy'), word('y'), 'y'],
+      ['mlpBackward(net with 1 output, x, y with 2 columns, …)', () => student.mlpBackward(good, [[1], [2]], [[0, 1], [1, 0]], 'binaryCrossentropy'), word('y'), 'y'],
+      ["mlpBackward(net, x, y, 'mse')", () => student.mlpBackward(good, [[1], [2]], [[0], [1]], 'mse' as student.Loss), (t) => t.includes('mse'), "'mse'"],
+      ['trainMLP([[0], []], y, …)', () => student.trainMLP([[0], []], [[0], [1]], { ...options, rng: createRng(1) }), word('x'), 'x'],
+      ['trainMLP(x, [[0], []], …)', () => student.trainMLP([[0], [1]], [[0], []], { ...options, rng: createRng(1) }), word('y'), 'y'],
+    ]
+    for (const [what, call, names, name] of cases) {
+      expectThrows(what, call)
+      try {
+        call()
+      } catch (error) {
+        const message = String((error as Error).message)
+        if (!names(message)) throw new Mismatch(`${what} threw, but its message does not say what is wrong`, prose(`a message that names ${name}`), prose(message))
+      }
+    }
   })
   graded('dense.argumentsUnchanged', 'denseForward, softmax, mlpForward, mlpBackward and trainMLP leave their arguments unchanged', () => {
     const x = [[0.5, -1], [2, 0.25]]
@@ -250,6 +342,6 @@ describe('bad input and side effects', () => {
     expectArgumentsUnchanged('mlpForward', [net, x], (n, a) => student.mlpForward(n as student.Mlp, a as Matrix))
     expectArgumentsUnchanged('mlpBackward', [net, x, y], (n, a, t) => student.mlpBackward(n as student.Mlp, a as Matrix, t as Matrix, 'binaryCrossentropy'))
     expectArgumentsUnchanged('trainMLP', [x, y, [3]], (a, t, hidden) =>
-      student.trainMLP(a as Matrix, t as Matrix, { ...CIRCLES_BUDGET, hidden: hidden as number[], epochs: 2, batchSize: 1, rng: createRng(1) }))
+      student.trainMLP(a as Matrix, t as Matrix, { ...CIRCLES_BUDGET, hidden: hidden as number[], epochs: 1, batchSize: 1, rng: createRng(1) }))
   })
 })

@@ -111,6 +111,39 @@ describe('optimizer steps', () => {
       expectClose(`adamStep(params, g, undefined, { learningRate: ${lr}, … }).params`, params, expected, { abs: 1e-5, rel: 0 })
     })
   })
+  graded('optimizers.epsilon', 'ε keeps Adagrad, RMSprop and Adam defined from a zero state: a zero gradient does not move a parameter, a tiny one moves it against the gradient by at most η (η/√(1 − ρ) for RMSprop); ε = 0 is allowed', () => {
+    // Gradients far below √ε = 3.2e-4 (and, for Adam, some below ε itself), from a state of zeros
+    // (Adagrad's initialAccumulatorValue 0). Every placement of ε the lesson accepts gives
+    // Δp = −η·g/√(g² + ε) or −η·g/(|g| + ε) (Adagrad, Adam at t = 1), and RMSprop the same with
+    // (1 − ρ)·g²: never more than η (η/√(1 − ρ)), never along g, and exactly 0 for g = 0. Without ε
+    // a zero gradient gives 0/0 = NaN; ε subtracted instead of added gives √(negative) = NaN, or
+    // for Adam a step along g.
+    const grad = [0, 1e-8, -3e-8, 5e-5, -1e-4]
+    const params = grad.map(() => 0)
+    const lr = 0.1
+    const check = (what: string, after: number[] | undefined, bound: number) => {
+      expectTrue(Array.isArray(after) && after.length === params.length, `${what}: expected ${params.length} parameters`, { expected: prose(`${params.length} numbers`), actual: after })
+      after!.forEach((p, i) => {
+        const g = grad[i]!
+        const ok = Number.isFinite(p) && (g === 0 ? p === 0 : Math.sign(p) !== Math.sign(g) && Math.abs(p) <= bound * (1 + 1e-12))
+        if (!ok) {
+          throw new Mismatch(`${what}: parameter ${i} (from 0, gradient ${g})`, prose(g === 0 ? 'exactly 0: a zero gradient does not move it' : `a step against the gradient of at most ${bound}`), p)
+        }
+      })
+    }
+    check('adagradStep(zeros, g, undefined, { learningRate: 0.1, initialAccumulatorValue: 0 }).params', student.adagradStep(params, grad, undefined, { learningRate: lr, initialAccumulatorValue: 0 })?.params, lr)
+    check('rmspropStep(zeros, g, undefined, { learningRate: 0.1, decay: 0.9, epsilon: 1e-7 }).params', student.rmspropStep(params, grad, undefined, { learningRate: lr, decay: 0.9, epsilon: 1e-7 })?.params, lr / Math.sqrt(0.1))
+    check('adamStep(zeros, g, undefined, { learningRate: 0.1, beta1: 0.9, beta2: 0.999, epsilon: 1e-7 }).params', student.adamStep(params, grad, undefined, { learningRate: lr, beta1: 0.9, beta2: 0.999, epsilon: 1e-7 })?.params, lr)
+    // ε = 0 with gradients that are not tiny: the first steps are exactly η·sign(g)/√(1 − ρ) (RMSprop)
+    // and η·sign(g) (Adam), to a few roundings.
+    const g = [0.5, -2, 3]
+    const p0 = [1, 1, 1]
+    const sign = g.map(Math.sign)
+    expectClose('rmspropStep([1, 1, 1], [0.5, -2, 3], undefined, { learningRate: 0.1, decay: 0.75, epsilon: 0 }).params',
+      student.rmspropStep(p0, g, undefined, { learningRate: lr, decay: 0.75, epsilon: 0 })?.params, sign.map((s) => 1 - (lr * s) / 0.5), { abs: 1e-12, rel: 0 })
+    expectClose('adamStep([1, 1, 1], [0.5, -2, 3], undefined, { learningRate: 0.1, beta1: 0.9, beta2: 0.999, epsilon: 0 }).params',
+      student.adamStep(p0, g, undefined, { learningRate: lr, beta1: 0.9, beta2: 0.999, epsilon: 0 })?.params, sign.map((s) => 1 - lr * s), { abs: 1e-12, rel: 0 })
+  })
 })
 
 // ---- dropout ----
@@ -165,6 +198,16 @@ describe('dropout(x, rate, rng, training)', () => {
     forAll({ x: activations, rate, seed: fc.integer({ min: 0, max: 1000 }) }, ({ x, rate, seed }) =>
       expectEqual(`dropout(x, ${rate}, createRng(${seed}), true), twice`, student.dropout(x, rate, createRng(seed), true), student.dropout(x, rate, createRng(seed), true)),
     )
+  })
+  graded('dropout.threshold', 'an entry is dropped exactly when rng() < rate: an rng that always returns rate keeps (and scales) everything, one just below drops everything; rate 0 keeps x', () => {
+    // A constant rng, so neither the number of draws nor their order matters.
+    const x = [[1, -2, 0.5], [4, 8, -16]]
+    for (const r of [0.25, 0.5, 0.75]) {
+      expectEqual(`dropout(x, ${r}, () => ${r}, true)`, student.dropout(x, r, () => r, true), x.map((row) => row.map((v) => v / (1 - r))))
+      const below = r - 2 ** -20
+      expectEqual(`dropout(x, ${r}, () => ${below}, true)`, student.dropout(x, r, () => below, true), x.map((row) => row.map(() => 0)))
+    }
+    expectEqual('dropout(x, 0, createRng(1), true)', student.dropout(x, 0, createRng(1), true), x)
   })
 })
 
@@ -272,26 +315,98 @@ describe('validationSplit(x, y, fraction, rng)', () => {
     expectTrue(JSON.stringify(ids(1)) !== JSON.stringify(tail), 'the validation part is exactly the last 20% of the data: shuffle with rng first (data is often sorted, e.g. by class)', { expected: prose('a random 20 of the 100'), actual: ids(1) })
     expectTrue(JSON.stringify(ids(1)) !== JSON.stringify(ids(2)), 'createRng(1) and createRng(2) gave the same split: draw the permutation from rng')
   })
+  graded('validationSplit.small', 'with 2 or 3 examples both parts still get at least one, and every example can end up in the validation part', () => {
+    for (const [n, fraction] of [[2, 0.5], [2, 0.1], [2, 0.9], [3, 0.9], [3, 0.1]] as const) {
+      const x = Array.from({ length: n }, (_, i) => [i])
+      const y = Array.from({ length: n }, (_, i) => i)
+      const result = student.validationSplit(x, y, fraction, createRng(n))
+      const sizes = [result?.train?.x?.length, result?.validation?.x?.length]
+      expectTrue(sizes[0]! >= 1 && sizes[1]! >= 1 && sizes[0]! + sizes[1]! === n, `validationSplit(${n} examples, ${fraction}) gave ${sizes[0]} for training and ${sizes[1]} for validation`, {
+        expected: prose(`at least one example in each part, ${n} in all`),
+        actual: sizes,
+      })
+    }
+    // 3 examples, one for validation: a shuffle where each permutation can come out picks each
+    // example for some seed. A correct one misses a given example on all 60 seeds with probability
+    // (2/3)^60 = 2.7e-11, so any of the three with at most 8e-11. A Fisher–Yates loop with a wrong
+    // bound (j < i − 1, or i ≥ 1 only) can be deterministic at n = 3.
+    const x = [[0], [1], [2]]
+    const picked = new Set<number>()
+    for (let seed = 1; seed <= 60; seed++) for (const row of student.validationSplit(x, [0, 1, 2], 1 / 3, createRng(seed)).validation.x) picked.add(row[0]!)
+    expectTrue(picked.size === 3, `over 60 seeds validationSplit([[0], [1], [2]], y, 1/3, rng) only ever held out ${JSON.stringify([...picked].sort())} for validation`, {
+      expected: prose('each of 0, 1, 2 for some seed'),
+      actual: [...picked].sort(),
+    })
+  })
 })
 
 // ---- bad input, side effects ----
 
 describe('bad input and side effects', () => {
-  graded('training.badInput', 'mismatched lengths, bad rates and empty or non-finite losses are refused with a RangeError', () => {
+  graded('training.badInput', 'mismatched lengths, empty input, a state that does not fit, bad rates and options, and empty or non-finite losses are refused with a RangeError; 0 is accepted where the range includes it', () => {
     const rng = createRng(1)
+    const adam = { learningRate: 0.1, beta1: 0.9, beta2: 0.999, epsilon: 1e-7 }
     expectThrows('sgdStep([1, 2], [1], { learningRate: 0.1 })', () => student.sgdStep([1, 2], [1], { learningRate: 0.1 }))
+    expectThrows('sgdStep([], [], { learningRate: 0.1 })', () => student.sgdStep([], [], { learningRate: 0.1 }))
     expectThrows('sgdStep([1], [1], { learningRate: 0 })', () => student.sgdStep([1], [1], { learningRate: 0 }))
-    expectThrows('adamStep([1, 2], [1, NaN], …)', () => student.adamStep([1, 2], [1, NaN], undefined, { learningRate: 0.1, beta1: 0.9, beta2: 0.999, epsilon: 1e-7 }))
+    expectThrows('adamStep([1, 2], [1, NaN], …)', () => student.adamStep([1, 2], [1, NaN], undefined, adam))
     expectThrows('momentumStep([1, 2], [1], …)', () => student.momentumStep([1, 2], [1], undefined, { learningRate: 0.1, momentum: 0.9 }))
+    // A state from a step with another number of parameters.
+    expectThrows('momentumStep([1, 2], [1, 1], { velocity: [0] }, …)', () => student.momentumStep([1, 2], [1, 1], { velocity: [0] }, { learningRate: 0.1, momentum: 0.9 }))
+    expectThrows('adagradStep([1, 2], [1, 1], { accumulator: [0.1] }, …)', () => student.adagradStep([1, 2], [1, 1], { accumulator: [0.1] }, { learningRate: 0.1, initialAccumulatorValue: 0.1 }))
+    expectThrows('rmspropStep([1, 2], [1, 1], { meanSquare: [0, 0, 0] }, …)', () => student.rmspropStep([1, 2], [1, 1], { meanSquare: [0, 0, 0] }, { learningRate: 0.1, decay: 0.9, epsilon: 1e-7 }))
+    expectThrows('adamStep([1, 2], [1, 1], { m: [0], v: [0, 0], t: 1 }, …)', () => student.adamStep([1, 2], [1, 1], { m: [0], v: [0, 0], t: 1 }, adam))
+    expectThrows('adamStep([1, 2], [1, 1], { m: [0, 0], v: [0], t: 1 }, …)', () => student.adamStep([1, 2], [1, 1], { m: [0, 0], v: [0], t: 1 }, adam))
+    expectThrows('momentumStep(…, { learningRate: 0.1, momentum: 1 })', () => student.momentumStep([1], [1], undefined, { learningRate: 0.1, momentum: 1 }))
+    expectThrows('adagradStep(…, { learningRate: 0.1, initialAccumulatorValue: -0.1 })', () => student.adagradStep([1], [1], undefined, { learningRate: 0.1, initialAccumulatorValue: -0.1 }))
+    expectThrows('rmspropStep(…, { …, decay: 1 })', () => student.rmspropStep([1], [1], undefined, { learningRate: 0.1, decay: 1, epsilon: 1e-7 }))
+    expectThrows('rmspropStep(…, { …, epsilon: -1e-7 })', () => student.rmspropStep([1], [1], undefined, { learningRate: 0.1, decay: 0.9, epsilon: -1e-7 }))
+    expectThrows('adamStep(…, { …, beta1: 1 })', () => student.adamStep([1], [1], undefined, { ...adam, beta1: 1 }))
+    expectThrows('adamStep(…, { …, beta2: -0.5 })', () => student.adamStep([1], [1], undefined, { ...adam, beta2: -0.5 }))
+    expectThrows('adamStep(…, { …, epsilon: -1e-7 })', () => student.adamStep([1], [1], undefined, { ...adam, epsilon: -1e-7 }))
     expectThrows('dropout(x, 1, rng, true)', () => student.dropout([[1]], 1, rng, true))
     expectThrows('dropout(x, -0.1, rng, true)', () => student.dropout([[1]], -0.1, rng, true))
     expectThrows('earlyStopping([], 2, 0)', () => student.earlyStopping([], 2, 0))
     expectThrows('earlyStopping([1, NaN], 2, 0)', () => student.earlyStopping([1, NaN], 2, 0))
     expectThrows('earlyStopping([1, 0.5], -1, 0)', () => student.earlyStopping([1, 0.5], -1, 0))
+    expectThrows('earlyStopping([1, 0.5], 2, -0.1)', () => student.earlyStopping([1, 0.5], 2, -0.1))
     expectThrows('validationSplit(x with 3 rows, y with 2 labels, 0.2, rng)', () => student.validationSplit([[1], [2], [3]], [0, 1], 0.2, rng))
+    expectThrows('validationSplit([[1]], [0], 0.5, rng) (one example cannot be split)', () => student.validationSplit([[1]], [0], 0.5, rng))
     expectThrows('validationSplit(x, y, 1, rng)', () => student.validationSplit([[1], [2], [3]], [0, 1, 0], 1, rng))
     expectThrows('validationSplit(x, y, 0, rng)', () => student.validationSplit([[1], [2], [3]], [0, 1, 0], 0, rng))
     expectThrows('l2Penalty([[[1, NaN]]], 0.01)', () => student.l2Penalty([[[1, NaN]]], 0.01))
+    expectThrows('l2Penalty([[[1, 2]]], -0.01)', () => student.l2Penalty([[[1, 2]]], -0.01))
+    expectThrows('l2Gradient([[[1, 2]]], -0.01)', () => student.l2Gradient([[[1, 2]]], -0.01))
+    // 0 is inside [0, 1) and [0, ∞): no momentum, no regularization, no minimum improvement.
+    expectClose('momentumStep([1], [2], undefined, { learningRate: 0.1, momentum: 0 }).params', student.momentumStep([1], [2], undefined, { learningRate: 0.1, momentum: 0 })?.params, [0.8], { abs: 1e-12, rel: 0 })
+    expectEqual('l2Penalty([[[1, 2]]], 0)', student.l2Penalty([[[1, 2]]], 0), 0)
+    expectEqual('l2Gradient([[[1, 2]]], 0)', student.l2Gradient([[[1, 2]]], 0), [[[0, 0]]])
+  })
+  graded('training.messagesSayWhat', 'a refusal names the argument at fault (params or grad, momentum, decay, beta1 or beta2, rate, the m or v of the Adam state)', () => {
+    const adam = { learningRate: 0.1, beta1: 0.9, beta2: 0.999, epsilon: 1e-7 }
+    // A name counts as a word of its own, in its own case ("momentum" in "momentumStep" does not count).
+    const word = (name: string) => (text: string) => new RegExp(`(^|[^A-Za-z])${name}([^A-Za-z]|$)`).test(text)
+    const either = (...tests: Array<(t: string) => boolean>) => (text: string) => tests.some((t) => t(text))
+    const cases: Array<[string, () => unknown, (text: string) => boolean, string]> = [
+      ['sgdStep([1, NaN], [1, 1], …)', () => student.sgdStep([1, NaN], [1, 1], { learningRate: 0.1 }), word('params'), 'params'],
+      ['sgdStep([1, 1], [1, NaN], …)', () => student.sgdStep([1, 1], [1, NaN], { learningRate: 0.1 }), word('grad'), 'grad'],
+      ['momentumStep(…, { learningRate: 0.1, momentum: 1 })', () => student.momentumStep([1], [1], undefined, { learningRate: 0.1, momentum: 1 }), word('momentum'), 'momentum'],
+      ['rmspropStep(…, { …, decay: 1 })', () => student.rmspropStep([1], [1], undefined, { learningRate: 0.1, decay: 1, epsilon: 1e-7 }), either(word('decay'), word('ρ')), 'decay (or ρ)'],
+      ['adamStep(…, { …, beta1: 1 })', () => student.adamStep([1], [1], undefined, { ...adam, beta1: 1 }), either(word('beta1'), word('β₁')), 'beta1 (or β₁)'],
+      ['adamStep(…, { …, beta2: 1 })', () => student.adamStep([1], [1], undefined, { ...adam, beta2: 1 }), either(word('beta2'), word('β₂')), 'beta2 (or β₂)'],
+      ['dropout([[1]], 1, rng, true)', () => student.dropout([[1]], 1, createRng(1), true), word('rate'), 'rate'],
+      ['adamStep([1, 2], [1, 1], { m: [0], v: [0, 0], t: 1 }, …)', () => student.adamStep([1, 2], [1, 1], { m: [0], v: [0, 0], t: 1 }, adam), either(word('m'), (t) => /first moment/i.test(t)), 'm (the first moment)'],
+      ['adamStep([1, 2], [1, 1], { m: [0, 0], v: [0], t: 1 }, …)', () => student.adamStep([1, 2], [1, 1], { m: [0, 0], v: [0], t: 1 }, adam), either(word('v'), (t) => /second moment/i.test(t)), 'v (the second moment)'],
+    ]
+    for (const [what, call, names, name] of cases) {
+      expectThrows(what, call)
+      try {
+        call()
+      } catch (error) {
+        const message = String((error as Error).message)
+        if (!names(message)) throw new Mismatch(`${what} threw, but its message does not say which argument is wrong`, prose(`a message that names ${name}`), prose(message))
+      }
+    }
   })
   graded('training.argumentsUnchanged', 'the optimizer steps, dropout, l2, earlyStopping and validationSplit leave their arguments (and the old state) unchanged', () => {
     const p = [0.5, -1, 2]
