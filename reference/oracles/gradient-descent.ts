@@ -116,11 +116,20 @@ export function hessianEigenvalues(X: readonly (readonly number[])[]): { min: nu
 }
 
 /**
+ * λmax/λmin of the Hessian; Infinity when it is singular. (eigs can return a singular matrix's λmin
+ * as −1e−23 rather than 0, and a negative ratio would pass a test of "≤ 500".)
+ */
+export function conditionNumber(eig: { min: number; max: number }): number {
+  return eig.min > 0 ? eig.max / eig.min : Infinity
+}
+
+/**
  * Steps of GD with η = 1/λmax that bring the distance to the solution from `distance` below `tol`:
  * each step multiplies the error by at most 1 − λmin/λmax. When all eigenvalues are equal that
  * factor is 0 (one step lands on the solution), and the logarithm would say 0 steps: at least one.
  */
 export function stepsToConverge(eig: { min: number; max: number }, distance: number, tol: number): number {
+  if (!(eig.min > 0)) throw new RangeError('stepsToConverge: the Hessian is singular, gradient descent need not converge to one solution')
   if (distance <= tol) return 0
   // eigs may give λmin a hair above λmax when they are equal: the ratio is at most 1.
   const ratio = Math.min(1, eig.min / eig.max)
