@@ -1,7 +1,7 @@
 import { describe } from 'vitest'
 import fc from 'fast-check'
 import {
-  Mismatch, expectArgumentsUnchanged, expectClose, expectEqual, expectThrows, expectTrue, forAll, prose, recordBackend, recordPlot, topic,
+  Mismatch, expectArgumentsUnchanged, expectClose, expectEqual, expectThrows, expectThrowsNaming, expectTrue, namesWord, forAll, prose, recordBackend, recordPlot, topic,
 } from '../../grader/harness'
 import * as student from '@target/06-classification/classification'
 import * as tf from '../../reference/public/tf'
@@ -521,8 +521,7 @@ describe('messages', () => {
     const ragged = [[1, 2], [3]]
     const W = [[0, 0], [0, 0], [0, 0]]
     const model = { means: [[0, 0], [1, 1]] as [number[], number[]], cov: [[1, 0], [0, 1]], priors: [0.5, 0.5] as [number, number] }
-    // A name counts as a word of its own, in its own case: "x" is not "X", and the p of "probability" is not p.
-    const word = (name: string) => (text: string) => new RegExp(`(^|[^A-Za-z])${name}([^A-Za-z]|$)`).test(text)
+    const word = namesWord
     const covariance = (text: string) => /cov|Σ|covariance/i.test(text)
     const cases: Array<[string, () => unknown, (text: string) => boolean, string]> = [
       ['predict([1, NaN], 0, [1, 1])', () => student.predict([1, NaN], 0, [1, 1]), word('w'), 'w'],
@@ -548,15 +547,7 @@ describe('messages', () => {
       ['posterior({ …, cov: [[1, 0], [0]] }, [1, 1])', () => student.posterior({ ...model, cov: [[1, 0], [0]] }, [1, 1]), covariance, 'the covariance (cov or Σ)'],
       ['posterior(model, [1])', () => student.posterior(model, [1]), word('x'), 'x'],
     ]
-    for (const [what, call, names, name] of cases) {
-      expectThrows(what, call)
-      try {
-        call()
-      } catch (error) {
-        const message = String((error as Error).message)
-        if (!names(message)) throw new Mismatch(`${what} threw, but its message does not say which argument is wrong`, prose(`a message that names ${name}`), prose(message))
-      }
-    }
+    for (const [what, call, names, name] of cases) expectThrowsNaming(what, call, names, name)
   })
 })
 

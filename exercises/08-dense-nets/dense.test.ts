@@ -1,7 +1,7 @@
 import { describe } from 'vitest'
 import fc from 'fast-check'
 import {
-  type Tolerance, Mismatch, expectArgumentsUnchanged, expectClose, expectEqual, expectThrows, expectTrue, forAll, prose, recordBackend, recordPlot, topic,
+  type Tolerance, Mismatch, expectArgumentsUnchanged, expectClose, expectEqual, expectThrows, expectThrowsNaming, expectTrue, namesWord, forAll, prose, recordBackend, recordPlot, topic,
 } from '../../grader/harness'
 import * as student from '@target/08-dense-nets/dense'
 import * as tf from '../../reference/public/tf'
@@ -301,8 +301,7 @@ describe('bad input and side effects', () => {
     const good: student.Mlp = [{ W: [[1, 2]], b: [0, 0], activation: 'relu' }, { W: [[1], [1]], b: [0], activation: 'sigmoid' }]
     const second = (layer: Partial<student.DenseLayer>) => [good[0]!, { ...good[1]!, ...layer }] as unknown as student.Mlp
     const options: student.TrainOptions = { hidden: [1], activation: 'relu', output: 'sigmoid', loss: 'binaryCrossentropy', learningRate: 0.1, epochs: 1, batchSize: 2, rng: createRng(1) }
-    // A name counts as a word of its own, in its own case: "x" is not "X", and the b of "by" is not b.
-    const word = (name: string) => (text: string) => new RegExp(`(^|[^A-Za-z])${name}([^A-Za-z]|$)`).test(text)
+    const word = namesWord
     /** The second layer, counted from 1 ("layer 2") or indexed from 0 ("net[1]"). */
     const layer2 = (text: string) => /layer\s*#?\s*2([^0-9]|$)|\[1\]|second layer/i.test(text)
     const both = (a: (t: string) => boolean, b: (t: string) => boolean) => (text: string) => a(text) && b(text)
@@ -322,15 +321,7 @@ describe('bad input and side effects', () => {
       ['trainMLP([[0], []], y, …)', () => student.trainMLP([[0], []], [[0], [1]], { ...options, rng: createRng(1) }), word('x'), 'x'],
       ['trainMLP(x, [[0], []], …)', () => student.trainMLP([[0], [1]], [[0], []], { ...options, rng: createRng(1) }), word('y'), 'y'],
     ]
-    for (const [what, call, names, name] of cases) {
-      expectThrows(what, call)
-      try {
-        call()
-      } catch (error) {
-        const message = String((error as Error).message)
-        if (!names(message)) throw new Mismatch(`${what} threw, but its message does not say what is wrong`, prose(`a message that names ${name}`), prose(message))
-      }
-    }
+    for (const [what, call, names, name] of cases) expectThrowsNaming(what, call, names, name)
   })
   graded('dense.argumentsUnchanged', 'denseForward, softmax, mlpForward, mlpBackward and trainMLP leave their arguments unchanged', () => {
     const x = [[0.5, -1], [2, 0.25]]

@@ -67,9 +67,7 @@ export function supervise(command: string, args: string[], options: { env: NodeJ
     const child = spawn(command, args, { cwd: options.cwd, env: options.env, stdio: ['ignore', 'pipe', 'pipe'], detached: true })
     if (child.pid) running.add(child.pid)
     const output = new CappedOutput(limits.outputBytes)
-    const memoryKills: Supervised['memoryKills'] = []
     let timedOut = false
-    let peakRssMb = 0
     const killTree = () => {
       try {
         if (child.pid) process.kill(-child.pid, 'SIGKILL')
@@ -81,37 +79,49 @@ export function supervise(command: string, args: string[], options: { env: NodeJ
       timedOut = true
       killTree()
     }, limits.wallClockMs)
-    const memory = limits.rssMb > 0 && HAS_PROC
-      ? setInterval(() => {
-          for (const pid of descendants(child.pid!)) {
-            const rssMb = residentMb(pid)
-            peakRssMb = Math.max(peakRssMb, rssMb)
-            if (rssMb > limits.rssMb) {
-              memoryKills.push({ pid, rssMb: Math.round(rssMb), command: commandOf(pid) })
-              try {
-                process.kill(pid, 'SIGKILL')
-              } catch {
-                // already gone
-              }
-            }
-          }
-        }, POLL_MS)
-      : undefined
+    const memory = watchMemory(() => child.pid, limits.rssMb)
     child.stdout.on('data', (chunk: Buffer) => output.add(chunk))
     child.stderr.on('data', (chunk: Buffer) => output.add(chunk))
     child.on('error', (error) => {
       clearTimeout(wallClock)
-      if (memory) clearInterval(memory)
+      memory.stop()
       reject(error)
     })
     child.on('close', (exitCode, signal) => {
       clearTimeout(wallClock)
-      if (memory) clearInterval(memory)
+      memory.stop()
       killTree() // anything the command left behind in its group
       if (child.pid) running.delete(child.pid)
-      resolve({ exitCode, signal, output: output.text(), outputBytesSeen: output.seen, peakRssMb: Math.round(peakRssMb), timedOut, memoryKills, durationMs: Date.now() - started })
+      resolve({ exitCode, signal, output: output.text(), outputBytesSeen: output.seen, peakRssMb: Math.round(memory.peakMb), timedOut, memoryKills: memory.kills, durationMs: Date.now() - started })
     })
   })
+}
+
+/**
+ * Every POLL_MS, the resident size of each process under `root()` (Linux /proc): keeps the largest
+ * seen and ends any process over `limitMb`. With a limit of 0, or without /proc, it does nothing.
+ */
+export function watchMemory(root: () => number | undefined, limitMb: number): { stop(): void; readonly peakMb: number; kills: Supervised['memoryKills'] } {
+  let timer: NodeJS.Timeout | undefined
+  const watch = { peakMb: 0, kills: [] as Supervised['memoryKills'], stop: () => clearInterval(timer) }
+  if (limitMb <= 0 || !HAS_PROC) return watch
+  timer = setInterval(() => {
+    const pid = root()
+    if (pid === undefined) return
+    for (const p of descendants(pid)) {
+      const rssMb = residentMb(p)
+      watch.peakMb = Math.max(watch.peakMb, rssMb)
+      if (rssMb > limitMb) {
+        watch.kills.push({ pid: p, rssMb: Math.round(rssMb), command: commandOf(p) })
+        try {
+          process.kill(p, 'SIGKILL')
+        } catch {
+          // already gone
+        }
+      }
+    }
+  }, POLL_MS)
+  return watch
 }
 
 /** Keeps the first and last halves of a byte budget; counts everything. */
@@ -167,7 +177,7 @@ export function descendants(root: number): number[] {
   return result
 }
 
-export function residentMb(pid: number): number {
+function residentMb(pid: number): number {
   try {
     const kb = /VmRSS:\s+(\d+)\s+kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1]
     return kb ? Number(kb) / 1024 : 0
@@ -176,7 +186,7 @@ export function residentMb(pid: number): number {
   }
 }
 
-export function commandOf(pid: number): string {
+function commandOf(pid: number): string {
   try {
     return readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').slice(0, 3).join(' ').slice(0, 200)
   } catch {

@@ -9,12 +9,11 @@ import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { COURSE_ROOT, GRADER_DIR } from '../paths.ts'
 import { type FileSystemView, type Sandbox, sandboxed } from './sandbox.ts'
-import { CappedOutput, HAS_PROC, type Limits, type Supervised, descendants, residentMb, commandOf, track, untrack } from './supervise.ts'
+import { CappedOutput, type Limits, type Supervised, track, untrack, watchMemory } from './supervise.ts'
 import type { ServerMessage, ServerRunRequest } from './vitest-server.ts'
 
 const TSX_LOADER = pathToFileURL(path.join(COURSE_ROOT, 'node_modules', 'tsx', 'dist', 'loader.mjs')).href
 const SERVER = path.join(GRADER_DIR, 'batch', 'vitest-server.ts')
-const POLL_MS = 250
 /** Runs per server before it is replaced anyway (bounds whatever vitest keeps between runs). */
 const MAX_RUNS = 40
 
@@ -56,29 +55,10 @@ export class VitestServer {
     if (this.child && (this.exited || this.runs >= MAX_RUNS)) this.stop()
     const output = new CappedOutput(limits.outputBytes)
     this.output = output
-    const memoryKills: Supervised['memoryKills'] = []
-    let peakRssMb = 0
+    const memory = watchMemory(() => this.child?.pid, limits.rssMb)
     let timedOut = false
     let timer: NodeJS.Timeout | undefined
     const deadline = new Promise<'timeout'>((resolve) => (timer = setTimeout(() => resolve('timeout'), limits.wallClockMs)))
-    const memory =
-      limits.rssMb > 0 && HAS_PROC
-        ? setInterval(() => {
-            if (!this.child?.pid) return
-            for (const pid of descendants(this.child.pid)) {
-              const rssMb = residentMb(pid)
-              peakRssMb = Math.max(peakRssMb, rssMb)
-              if (rssMb > limits.rssMb) {
-                memoryKills.push({ pid, rssMb: Math.round(rssMb), command: commandOf(pid) })
-                try {
-                  process.kill(pid, 'SIGKILL')
-                } catch {
-                  // already gone
-                }
-              }
-            }
-          }, POLL_MS)
-        : undefined
     let exitCode: number | null = 0
     let signal: NodeJS.Signals | null = null
     try {
@@ -98,10 +78,10 @@ export class VitestServer {
       }
     } finally {
       clearTimeout(timer)
-      if (memory) clearInterval(memory)
+      memory.stop()
       this.output = undefined
     }
-    return { exitCode, signal, output: output.text(), outputBytesSeen: output.seen, peakRssMb: Math.round(peakRssMb), timedOut, memoryKills, durationMs: Date.now() - started }
+    return { exitCode, signal, output: output.text(), outputBytesSeen: output.seen, peakRssMb: Math.round(memory.peakMb), timedOut, memoryKills: memory.kills, durationMs: Date.now() - started }
   }
 
   /** Ends the server and everything it started. */

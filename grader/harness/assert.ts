@@ -88,17 +88,26 @@ type ErrorClass = new (...args: never[]) => Error
  * The call must throw one of `kinds` (RangeError or TypeError for bad input, by the course's
  * conventions) with a message that says something; a "not implemented" error never counts.
  */
-export function expectThrows(what: string, call: () => unknown, kinds: ErrorClass[] = [RangeError, TypeError]): void {
+export function expectThrows(what: string, call: () => unknown, kinds: ErrorClass[] = [RangeError, TypeError]): Error {
   const names = kinds.map((k) => k.name).join(' or ')
   let result: unknown
   try {
     result = call()
   } catch (error) {
     if (isNotImplemented(error)) throw error
-    if (kinds.some((k) => error instanceof k) && String((error as Error).message).trim().length > 0) return
+    if (kinds.some((k) => error instanceof k) && String((error as Error).message).trim().length > 0) return error as Error
     throw new Mismatch(what, prose(`a ${names} with a message`), error instanceof Error ? prose(`${error.name}: ${error.message}`) : error)
   }
   throw new Mismatch(what, prose(`a ${names} with a message`), prose(`no error; it returned ${show(result)}`))
+}
+
+/** `text` holds `name` as a word of its own, in its own case: "x" is not "X", and the p of "probability" is not p. */
+export const namesWord = (name: string) => (text: string): boolean => new RegExp(`(^|[^A-Za-z])${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}([^A-Za-z]|$)`).test(text)
+
+/** As expectThrows, and the message must pass `names`: it says what is wrong (`wanted`, in words). */
+export function expectThrowsNaming(what: string, call: () => unknown, names: (message: string) => boolean, wanted: string): void {
+  const message = expectThrows(what, call).message
+  if (!names(message)) throw new Mismatch(`${what} threw, but its message does not say what is wrong`, prose(`a message that names ${wanted}`), prose(message))
 }
 
 export function isNotImplemented(error: unknown): boolean {

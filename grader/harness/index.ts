@@ -2,6 +2,6 @@
 export { topic, forAll, forAllAsync, recordBackend, recordPlot, DEFAULT_TIMEOUT_MS } from './graded.ts'
 export type { Plot, Point } from './plots.ts'
 export {
-  expectArgumentsUnchanged, expectClose, expectEqual, expectThrows, expectTrue, close, limitCalls, Mismatch, type Tolerance,
+  expectArgumentsUnchanged, expectClose, expectEqual, expectThrows, expectThrowsNaming, expectTrue, namesWord, close, limitCalls, Mismatch, type Tolerance,
 } from './assert.ts'
 export { prose, show } from './show.ts'
