@@ -11,7 +11,7 @@
 // reported done, and the results go to that run's file.
 // Any doubt (a process that had to be killed, an error of the runner) ends the server; the grader
 // starts a new one.
-import { readdirSync, rmSync } from 'node:fs'
+import { readdirSync, readlinkSync, realpathSync, rmSync } from 'node:fs'
 import path from 'node:path'
 import { createVitest } from 'vitest/node'
 import { courseTestConfig } from '../config/course-config.ts'
@@ -45,6 +45,7 @@ export const PER_RUN_VARIABLES = [
 
 const LEFTOVER_GRACE_MS = 3_000
 const NODE_MODULES = path.join(COURSE_ROOT, 'node_modules')
+const REAL_NODE_MODULES = realpathSync(NODE_MODULES)
 
 async function main(): Promise<void> {
   const send = (message: ServerMessage) => process.send!(message)
@@ -126,7 +127,7 @@ function forgetSubmission(graph: { idToModuleMap: Map<string, { file: string | n
 async function endLeftovers(): Promise<string | undefined> {
   // Without /proc (not Linux) vitest's own ending of its test processes has to do.
   if (!HAS_PROC) return undefined
-  const children = () => descendants(process.pid).filter((pid) => pid !== process.pid)
+  const children = () => descendants(process.pid).filter((pid) => pid !== process.pid && !isOwnHelper(pid))
   const deadline = Date.now() + LEFTOVER_GRACE_MS
   while (children().length && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 25))
   const left = children()
@@ -139,6 +140,21 @@ async function endLeftovers(): Promise<string | undefined> {
     }
   }
   return `${left.length} test process(es) still ran after the run ended and were killed`
+}
+
+/**
+ * The esbuild service that tsx, the server's own TypeScript loader, starts on first use and keeps for
+ * the server's life (a cold tsx cache: the first server of a batch). It is not a test process:
+ * taking it for a leftover would replace the server after its first run and tell that student a
+ * process of theirs had to be killed. Test processes cannot start programs (the permission model).
+ */
+function isOwnHelper(pid: number): boolean {
+  try {
+    const executable = readlinkSync(`/proc/${pid}/exe`)
+    return path.basename(executable) === 'esbuild' && isInside(executable, REAL_NODE_MODULES)
+  } catch {
+    return false
+  }
 }
 
 function removeFilesUnder(dir: string): void {

@@ -83,6 +83,11 @@ describe('one kept vitest main process per job', () => {
       expect(second.tests.every((t) => t.status === 'not-implemented'), `${id}: ${second.tests.map((t) => t.status).join(' ')}`).toBe(true)
     }
   })
+
+  it('blames no student for the runner\'s own helper processes (the first one graded by a new runner included)', () => {
+    const output = (id: string) => kept.batch.students.find((s) => s.id === id)!.output ?? ''
+    for (const id of ['a-key', 'c-key', 'f-key', 'g-stubs']) expect(output(id), id).not.toMatch(/still ran after the run ended/)
+  })
 })
 
 describe('VitestServer', () => {
