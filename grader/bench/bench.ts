@@ -26,6 +26,7 @@ import { loadManifest } from '../manifest.ts'
 import { COURSE_ROOT, REPORTS_DIR, SOLUTIONS_DIR } from '../paths.ts'
 import { VITEST_BIN, runSuite, spawnCollect } from '../run-suite.ts'
 import { scoreRun } from '../scoring.ts'
+import { sampleCpuByRole } from './cpu-by-role.ts'
 import { generateClass } from './generate-class.ts'
 
 interface Args {
@@ -236,8 +237,16 @@ async function batch(args: Args, work: string): Promise<string[]> {
 
   const naive = await naiveLoop(classDir, args.topics)
   record({ what: 'naive loop (one `vitest run` per submission, in turn)', seconds: naive.seconds })
+  const cpu = sampleCpuByRole()
   const single = await grade(classDir, path.join(work, 'out-1'), args.topics, 1)
+  const used = cpu?.stop()
   record({ what: 'grader, --jobs 1', seconds: single.seconds })
+  if (used) {
+    // Why a second job adds less than a second job's worth: one job already keeps more than one core busy.
+    const parts = Object.entries(used.seconds).map(([role, s]) => `${role} ${s.toFixed(1)} s`).join(', ')
+    record({ what: 'grader, --jobs 1: CPU by process (sampled)', value: parts })
+    record({ what: 'grader, --jobs 1: cores in use on average (machine CPU / wall)', value: `${(used.machineSeconds / used.wallSeconds).toFixed(2)} (${used.machineSeconds.toFixed(1)} s / ${used.wallSeconds.toFixed(1)} s)` })
+  }
   const parallel = await grade(classDir, path.join(work, 'out-n'), args.topics, cores)
   record({ what: `grader, --jobs ${cores}`, seconds: parallel.seconds })
   // What the kept vitest main process per job saves (the full run only: it grades the class once more).
