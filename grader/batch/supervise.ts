@@ -158,23 +158,37 @@ export class CappedOutput {
   }
 }
 
-/** Every process whose chain of parents leads to `root` (Linux /proc), root included. */
-export function descendants(root: number): number[] {
-  const parentOf = new Map<number, number>()
+/**
+ * The fields of `/proc/<pid>/stat` after the command name, so that index 1 is the parent, 11 and 12
+ * the CPU ticks in user and kernel mode, 13 and 14 those of waited-for children, 19 the start time.
+ * Undefined once the process is gone.
+ */
+export function statFields(pid: number | 'self'): string[] | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
+    // The command name (field 2) may hold spaces and parentheses: the fields after the last ")" are safe.
+    return stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+  } catch {
+    return undefined
+  }
+}
+
+/** Every process whose chain of parents leads to `root` (Linux /proc), root included, with its statFields. */
+export function processTree(root: number): Map<number, string[] | undefined> {
+  const all = new Map<number, string[]>()
   for (const name of readdirSync('/proc')) {
     if (!/^\d+$/.test(name)) continue
-    try {
-      const stat = readFileSync(`/proc/${name}/stat`, 'utf8')
-      // The command name (field 2) may hold spaces and parentheses: the fields after the last ")" are safe.
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
-      parentOf.set(Number(name), Number(fields[1]))
-    } catch {
-      // the process ended meanwhile
-    }
+    const fields = statFields(Number(name))
+    if (fields) all.set(Number(name), fields)
   }
-  const result = [root]
-  for (let i = 0; i < result.length; i++) for (const [pid, parent] of parentOf) if (parent === result[i]) result.push(pid)
-  return result
+  const tree = new Map<number, string[] | undefined>([[root, all.get(root)]])
+  // A Map's iteration reaches the entries added during it: parents before their children.
+  for (const pid of tree.keys()) for (const [child, fields] of all) if (Number(fields[1]) === pid) tree.set(child, fields)
+  return tree
+}
+
+export function descendants(root: number): number[] {
+  return [...processTree(root).keys()]
 }
 
 function residentMb(pid: number): number {

@@ -26,7 +26,7 @@ import { loadManifest } from '../manifest.ts'
 import { COURSE_ROOT, REPORTS_DIR, SOLUTIONS_DIR } from '../paths.ts'
 import { VITEST_BIN, runSuite, spawnCollect } from '../run-suite.ts'
 import { scoreRun } from '../scoring.ts'
-import { sampleCpuByRole } from './cpu-by-role.ts'
+import { finishedChildrenCpuSeconds, sampleCpuByRole } from './cpu-by-role.ts'
 import { generateClass } from './generate-class.ts'
 
 interface Args {
@@ -288,18 +288,6 @@ function readdirFirst(dir: string): string {
   return readdirSync(dir).filter((f) => f.endsWith('.ts')).sort()[0]!
 }
 
-/** CPU seconds used so far by this process's finished children (Linux: /proc/self/stat). */
-function childrenCpuSeconds(): number | undefined {
-  try {
-    const stat = readFileSync('/proc/self/stat', 'utf8')
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
-    // Fields 16 and 17 of stat (cutime, cstime), counted from after the command name.
-    return (Number(fields[13]) + Number(fields[14])) / 100
-  } catch {
-    return undefined
-  }
-}
-
 /**
  * The budget of one submission: the answer key of all nine topics graded as one submission, as a
  * teacher's batch would (sandbox, type check, one test process), in wall-clock and CPU seconds.
@@ -308,11 +296,11 @@ async function budget(work: string): Promise<void> {
   console.log('\nOne submission, all nine topics (the answer key)')
   const dir = path.join(work, 'budget', 'answer-key', 'exercises')
   cpSync(SOLUTIONS_DIR, dir, { recursive: true, filter: (src) => !/[\\/](variants|alternatives)([\\/]|$)/.test(src) })
-  const before = childrenCpuSeconds()
+  const before = finishedChildrenCpuSeconds()
   const [seconds, result] = await timed(() =>
     run(process.execPath, [path.join(COURSE_ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), 'grader/batch/cli.ts', path.dirname(path.dirname(dir)), '--out', path.join(work, 'budget-out'), '--jobs', '1', '--seed', '20261128', '--no-html', '-q']),
   )
-  const after = childrenCpuSeconds()
+  const after = finishedChildrenCpuSeconds()
   if (result.exitCode !== 0) throw new Error(`grading the answer key failed:\n${result.output}`)
   const graded = JSON.parse(readFileSync(path.join(work, 'budget-out', 'results.json'), 'utf8')) as { students: Array<{ score: { total: number; max: number }; peakMemoryMb?: number }> }
   const score = graded.students[0]!.score

@@ -3,7 +3,7 @@
 // Sampled: a process is read every SAMPLE_MS while it lives, and counted with the last CPU time
 // seen, so the last interval of each process and processes shorter than one interval are missed.
 import { readFileSync } from 'node:fs'
-import { HAS_PROC, descendants } from '../batch/supervise.ts'
+import { HAS_PROC, processTree, statFields } from '../batch/supervise.ts'
 
 const SAMPLE_MS = 200
 const TICKS_PER_SECOND = 100
@@ -36,13 +36,12 @@ export function sampleCpuByRole(): { stop: () => CpuByRole } | undefined {
   // Keyed by pid and start time, so that a reused pid is another process.
   const last = new Map<string, { role: Role; seconds: number }>()
   const sample = () => {
-    for (const pid of descendants(process.pid)) {
-      if (pid === process.pid) continue
-      const read = readProcess(pid)
-      if (!read) continue
-      const key = `${pid}:${read.startTicks}`
+    for (const [pid, fields] of processTree(process.pid)) {
+      if (pid === process.pid || !fields) continue
+      const key = `${pid}:${fields[19]}`
       // An ended process not yet reaped has no command line: it keeps the role it was seen with.
-      last.set(key, { role: read.commandLine ? roleOf(read.commandLine) : (last.get(key)?.role ?? 'other'), seconds: read.seconds })
+      const commandLine = commandLineOf(pid)
+      last.set(key, { role: commandLine ? roleOf(commandLine) : (last.get(key)?.role ?? 'other'), seconds: cpuSeconds(fields, 11) })
     }
   }
   const timer = setInterval(sample, SAMPLE_MS)
@@ -59,16 +58,21 @@ export function sampleCpuByRole(): { stop: () => CpuByRole } | undefined {
   }
 }
 
-function readProcess(pid: number): { commandLine: string; seconds: number; startTicks: string } | undefined {
+/** The CPU time in `fields` (statFields) from index `at`: user and kernel ticks. */
+const cpuSeconds = (fields: string[], at: number) => (Number(fields[at]) + Number(fields[at + 1])) / TICKS_PER_SECOND
+
+function commandLineOf(pid: number): string {
   try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
-    const commandLine = readFileSync(`/proc/${pid}/cmdline`, 'utf8').replaceAll('\0', ' ')
-    // Fields after the command name: utime and stime are the 12th and 13th, starttime the 20th.
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
-    return { commandLine, seconds: (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND, startTicks: fields[19]! }
+    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').replaceAll('\0', ' ')
   } catch {
-    return undefined // ended meanwhile
+    return '' // ended meanwhile
   }
+}
+
+/** CPU seconds used so far by this process's waited-for children and theirs (Linux), else undefined. */
+export function finishedChildrenCpuSeconds(): number | undefined {
+  const fields = HAS_PROC ? statFields('self') : undefined
+  return fields ? cpuSeconds(fields, 13) : undefined
 }
 
 /** CPU seconds the whole machine has spent outside idle and I/O wait since boot (/proc/stat). */
@@ -77,4 +81,3 @@ function machineCpuSeconds(): number {
   const ticks = values.map(Number)
   return (ticks.reduce((a, b) => a + b, 0) - ticks[3]! - ticks[4]!) / TICKS_PER_SECOND
 }
-
