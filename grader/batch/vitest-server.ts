@@ -11,14 +11,14 @@
 // reported done, and the results go to that run's file.
 // Any doubt (a process that had to be killed, an error of the runner) ends the server; the grader
 // starts a new one.
-import { readdirSync, readlinkSync, realpathSync, rmSync } from 'node:fs'
+import { readFileSync, readdirSync, readlinkSync, realpathSync, rmSync } from 'node:fs'
 import path from 'node:path'
 import { createVitest } from 'vitest/node'
 import { courseTestConfig } from '../config/course-config.ts'
 import type { Target } from '../config/target.ts'
 import { COURSE_ROOT, GRADER_DIR, REFERENCE_DIR, isInside } from '../paths.ts'
 import { ResultsReporter } from '../reporters/results-reporter.ts'
-import { HAS_PROC, descendants } from './supervise.ts'
+import { HAS_PROC, processTree } from './supervise.ts'
 
 /** One run, as the grader asks for it. */
 export interface ServerRunRequest {
@@ -92,17 +92,14 @@ async function main(): Promise<void> {
       for (const environment of Object.values(project.vite.environments)) forgetSubmission(environment.moduleGraph)
     }
     // What the last run left in vitest's memory goes: a test file that this run never reaches (its
-    // process died first) must come out without results, not with the previous student's. And the
-    // order of the files must not depend on earlier runs' durations: the same as a new process.
+    // process died first) must come out without results, not with the previous student's. (The
+    // order of the files never depends on earlier runs: grader/config/sequencer.ts.)
     vitest.state.filesMap.clear()
     vitest.state.pathsSet.clear()
     vitest.state.idMap.clear()
     vitest.state.clearErrors()
     reporter.retarget({ outputFile: request.resultsFile, diagnosticsFile: request.diagnosticsFile })
     const specifications = await vitest.globTestSpecifications(request.topics.map((topic) => `exercises/${topic}/`))
-    for (const specification of specifications) vitest.cache.results.removeFromCache(path.relative(vitest.config.root, specification.moduleId))
-    // As `vitest run` does: with the files' sizes known, the larger files run first.
-    await vitest.cache.stats.populateStats(vitest.config.root, specifications)
     await vitest.runTestSpecifications(specifications, true)
   }
 }
@@ -127,7 +124,8 @@ function forgetSubmission(graph: { idToModuleMap: Map<string, { file: string | n
 async function endLeftovers(): Promise<string | undefined> {
   // Without /proc (not Linux) vitest's own ending of its test processes has to do.
   if (!HAS_PROC) return undefined
-  const children = () => descendants(process.pid).filter((pid) => pid !== process.pid && !isOwnHelper(pid))
+  // A process that has ended but is not yet reaped (a zombie, state Z) runs nothing: not a leftover.
+  const children = () => [...processTree(process.pid)].filter(([pid, fields]) => pid !== process.pid && fields?.[0] !== 'Z' && !isOwnHelper(pid)).map(([pid]) => pid)
   const deadline = Date.now() + LEFTOVER_GRACE_MS
   while (children().length && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 25))
   const left = children()
@@ -143,15 +141,21 @@ async function endLeftovers(): Promise<string | undefined> {
 }
 
 /**
- * The esbuild service that tsx, the server's own TypeScript loader, starts on first use and keeps for
- * the server's life (a cold tsx cache: the first server of a batch). It is not a test process:
- * taking it for a leftover would replace the server after its first run and tell that student a
- * process of theirs had to be killed. Test processes cannot start programs (the permission model).
+ * The runner's own helpers, which are not test processes: the esbuild service that tsx, the server's
+ * own TypeScript loader, starts on first use and keeps for the server's life (a cold tsx cache: the
+ * first server of a batch), and vitest's watchdog (vitest 5), which ends the test processes if the
+ * main process dies. Taking one for a leftover would replace the server after its first run and
+ * tell that student a process of theirs had to be killed. Test processes cannot start programs (the
+ * permission model), so they cannot pass for one of these.
  */
 function isOwnHelper(pid: number): boolean {
   try {
     const executable = readlinkSync(`/proc/${pid}/exe`)
-    return path.basename(executable) === 'esbuild' && isInside(executable, REAL_NODE_MODULES)
+    if (path.basename(executable) === 'esbuild' && isInside(executable, REAL_NODE_MODULES)) return true
+    // vitest's watchdog sets its title (which replaces its command line) and has no output: its
+    // stdout is /dev/null, which a test process (its stdout a pipe to vitest) has no way to become.
+    const title = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0')[0]!.trim()
+    return executable === process.execPath && title === 'vitest-watchdog' && readlinkSync(`/proc/${pid}/fd/1`) === '/dev/null'
   } catch {
     return false
   }

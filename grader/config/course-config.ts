@@ -9,6 +9,7 @@ import { ResultsReporter } from '../reporters/results-reporter.ts'
 import { codeGuard } from '../batch/code-guard.ts'
 import { importGuard } from './import-guard.ts'
 import { sharedCourseModules } from './module-cache.ts'
+import { CourseSequencer } from './sequencer.ts'
 import type { Target } from './target.ts'
 
 export interface CourseTestOptions {
@@ -59,11 +60,15 @@ export function courseTestConfig(target: Target, options: CourseTestOptions = {}
       // mode keeps its process between re-runs too: a re-run then answers in under a second.
       isolate: process.env.COURSE_SHARED_PROCESS !== '1' && !process.argv.includes('watch'),
       execArgv: ['--disallow-code-generation-from-strings', ...(options.execArgv ?? execArgvFromEnv())],
+      sequence: { sequencer: CourseSequencer },
       testTimeout: 10_000,
       hookTimeout: 30_000,
       reporters,
       env: { COURSE_DIAG_FILE: diagnosticsFile },
-      ...(moduleCache ? { experimental: { fsModuleCache: true, fsModuleCachePath: moduleCache } } : {}),
+      // vitest 5 caches every transform on disk by default, keyed without the target folder: only the
+      // grader's shared cache of the course's own modules is wanted (see module-cache.ts).
+      fsModuleCache: !!moduleCache,
+      ...(moduleCache ? { fsModuleCachePath: moduleCache } : {}),
     },
   }
 }

@@ -21,7 +21,7 @@ export function sharedCourseModules(target: Target): Plugin {
   return {
     name: 'course-shared-module-cache',
     configureVitest(context) {
-      context.experimental_defineCacheKeyGenerator(({ id }) => (sharable(id) ? '' : false))
+      context.defineCacheKeyGenerator(({ id }) => (sharable(id) ? '' : false))
     },
   }
 }

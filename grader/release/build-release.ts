@@ -8,7 +8,7 @@ import type { Manifest } from '../manifest.ts'
 import { COURSE_ROOT } from '../paths.ts'
 
 /** Top-level entries a release is made of; everything else stays with the teachers. */
-const INCLUDED = ['package.json', 'package-lock.json', 'tsconfig.json', 'vitest.config.ts', '.gitignore', 'exercises', 'reference', 'grader']
+const INCLUDED = ['package.json', 'package-lock.json', '.npmrc', '.nvmrc', 'tsconfig.json', 'vitest.config.ts', '.gitignore', 'exercises', 'reference', 'grader']
 
 /** Paths (relative, with `/`) left out, checked as prefixes; teacher-only tooling lives here. */
 export const TEACHER_ONLY = [
@@ -28,8 +28,8 @@ const TEMPLATE_DIR = path.join(COURSE_ROOT, 'grader', 'release', 'template')
 
 /** Scripts students run; the course's maintenance scripts (verify, release, data…) are left out. */
 const STUDENT_SCRIPTS: Record<string, string> = {
-  test: 'vitest run',
-  watch: 'vitest watch',
+  test: 'node grader/check-node.mjs && vitest run',
+  watch: 'node grader/check-node.mjs && vitest watch',
 }
 
 export interface ReleaseSummary {
