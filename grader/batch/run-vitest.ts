@@ -68,7 +68,7 @@ export async function runVitest(request: RunRequest): Promise<RunAttempt> {
   mkdirSync(scratch, { recursive: true })
   const resultsFile = path.join(runDir, 'results.json')
   const diagnosticsFile = path.join(runDir, 'diagnostics.jsonl')
-  const flags = testProcessFlags({
+  const flags = testProcessFlags(request.sandbox.node, {
     read: [
       path.join(COURSE_ROOT, 'node_modules', '*'),
       // Node checks the real path of what it loads: a node_modules that is a link (a shared install)

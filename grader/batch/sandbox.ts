@@ -10,11 +10,14 @@ import { spawnSync } from 'node:child_process'
 import { accessSync, constants, mkdtempSync, rmSync, mkdirSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import { type NodeFeatures, detectNodeFeatures } from './node-features.ts'
 
 export type IsolationMode = 'auto' | 'namespaces' | 'node'
 
 export interface Sandbox {
   namespaces: boolean
+  /** The flags this Node takes for the permission model (probed: grader/batch/node-features.ts). */
+  node: NodeFeatures
   /** How the processes are contained, in one line for the results and the summary. */
   description: string
   /** Why containment is weaker than it could be, if it is. */
@@ -31,11 +34,13 @@ export interface FileSystemView {
   scratchRoot?: string
 }
 
+/** How this machine can contain student code; throws UnsupportedNodeError if this Node cannot. */
 export function detectSandbox(mode: IsolationMode): Sandbox {
-  const nodeOnly = 'Node permission model (reads limited to the course and the workspace, no writes, no child processes) and import guards'
+  const node = detectNodeFeatures()
+  const nodeOnly = `Node ${node.version} permission model (reads limited to the course and the workspace, no writes, no child processes${node.permissionDeniesNetwork ? ', no network' : ''}) and import guards`
   const setpriv = which('setpriv')
   if (mode === 'node') {
-    return { namespaces: false, description: nodeOnly, warning: 'Linux namespaces were turned off (--isolation node): no network or process isolation.', setpriv }
+    return { namespaces: false, node, description: nodeOnly, warning: 'Linux namespaces were turned off (--isolation node): no network or process isolation.', setpriv }
   }
   const unshare = which('unshare')
   const problem = !unshare ? 'the unshare command was not found' : !setpriv ? 'the setpriv command was not found' : probe(unshare, setpriv)
@@ -43,6 +48,7 @@ export function detectSandbox(mode: IsolationMode): Sandbox {
     if (mode === 'namespaces') throw new Error(`--isolation namespaces: Linux namespaces are not available here: ${problem}`)
     return {
       namespaces: false,
+      node,
       description: nodeOnly,
       warning: `Linux namespaces are not available (${problem}): student code is not cut off from the network or from other processes; see the README's containment table.`,
       setpriv,
@@ -50,6 +56,7 @@ export function detectSandbox(mode: IsolationMode): Sandbox {
   }
   return {
     namespaces: true,
+    node,
     description: `Linux user, network, PID and mount namespaces (no network, read-only course, answer key and outputs hidden, no capabilities) + ${nodeOnly}`,
     unshare,
     setpriv,
@@ -75,19 +82,20 @@ export function sandboxed(sandbox: Sandbox, command: string[], view: FileSystemV
 }
 
 /**
- * Node flags for the test processes: the permission model with reads limited to `read` (folders),
- * writes to `write` (files), worker threads allowed (the watchdog is one), nothing else; a heap cap;
- * and no `fetch`, the one network API that needs no import.
+ * Node flags for the test processes: the permission model (under the flag name this Node takes) with
+ * reads limited to `read` (folders), writes to `write` (files), worker threads allowed (the watchdog
+ * is one), nothing else (on Node 25 and later that includes the network); a heap cap; and, where
+ * this Node has the flag, no `fetch` (the harness's setup also removes the network globals).
  */
-export function testProcessFlags(options: { read: string[]; write: string[]; heapMb: number }): string[] {
+export function testProcessFlags(node: NodeFeatures, options: { read: string[]; write: string[]; heapMb: number }): string[] {
   return [
-    '--experimental-permission',
+    node.permissionFlag,
     // Once each: Node 20 aborts (a failed assertion in its permission tree) on a repeated wildcard path.
     ...[...new Set(options.read)].map((p) => `--allow-fs-read=${p}`),
     ...options.write.map((p) => `--allow-fs-write=${p}`),
     '--allow-worker',
     `--max-old-space-size=${options.heapMb}`,
-    '--no-experimental-fetch',
+    ...node.noFetchFlags,
   ]
 }
 
@@ -97,7 +105,7 @@ function probe(unshare: string, setpriv: string): string | undefined {
   try {
     const hidden = path.join(scratch, 'hidden')
     mkdirSync(hidden)
-    const { file, args } = sandboxed({ namespaces: true, description: '', unshare, setpriv }, ['/bin/sh', '-c', `test ! -e ${quote(path.join(hidden, 'x'))} && ! touch ${quote(path.join(scratch, 'ro'))} 2>/dev/null`], { readOnly: [scratch], hidden: [hidden] })
+    const { file, args } = sandboxed({ namespaces: true, node: detectNodeFeatures(), description: '', unshare, setpriv }, ['/bin/sh', '-c', `test ! -e ${quote(path.join(hidden, 'x'))} && ! touch ${quote(path.join(scratch, 'ro'))} 2>/dev/null`], { readOnly: [scratch], hidden: [hidden] })
     // The probe writes a file into the hidden folder first, which the sandboxed shell must not see.
     spawnSync('/bin/sh', ['-c', `touch ${quote(path.join(hidden, 'x'))}`])
     const result = spawnSync(file, args, { timeout: 10_000, encoding: 'utf8' })

@@ -15,6 +15,7 @@ import { junitXml } from '../batch/outputs/junit.ts'
 import { summaryMarkdown } from '../batch/outputs/summary.ts'
 import { stageSubmission } from '../batch/staging.ts'
 import { detectSandbox, sandboxed, testProcessFlags } from '../batch/sandbox.ts'
+import { UnsupportedNodeError, detectNodeFeatures } from '../batch/node-features.ts'
 import { CappedOutput, supervise } from '../batch/supervise.ts'
 import { stopCheckers, typeCheck } from '../batch/typecheck.ts'
 import { COURSE_ROOT, SOLUTIONS_DIR } from '../paths.ts'
@@ -208,14 +209,36 @@ describe('sandbox', () => {
   it('the test processes\' permission model refuses the answer key, writes and child processes', async () => {
     const dir = fresh()
     const allowed = path.join(dir, 'diagnostics.jsonl')
-    const flags = testProcessFlags({ read: [path.join(COURSE_ROOT, 'node_modules', '*')], write: [allowed], heapMb: 256 })
+    const node = detectNodeFeatures()
+    const flags = testProcessFlags(node, { read: [path.join(COURSE_ROOT, 'node_modules', '*')], write: [allowed], heapMb: 256 })
     const outcome = await run([process.execPath, ...flags], attempts({
       readKey: `fs.readFileSync(${JSON.stringify(KEY_FILE)})`,
       writeElsewhere: `fs.writeFileSync(${JSON.stringify(path.join(dir, 'other'))}, 'x')`,
       spawn: "require('node:child_process').execSync('true')",
       writeAllowed: `fs.appendFileSync(${JSON.stringify(allowed)}, 'x')`,
+      // Node 25 and later: the permission model covers the network too.
+      ...(node.permissionDeniesNetwork ? { listen: "require('node:net').createServer().listen(0)" } : {}),
     }))
-    expect(outcome).toEqual({ readKey: 'ERR_ACCESS_DENIED', writeElsewhere: 'ERR_ACCESS_DENIED', spawn: 'ERR_ACCESS_DENIED', writeAllowed: 'done' })
+    expect(outcome).toEqual({ readKey: 'ERR_ACCESS_DENIED', writeElsewhere: 'ERR_ACCESS_DENIED', spawn: 'ERR_ACCESS_DENIED', writeAllowed: 'done', ...(node.permissionDeniesNetwork ? { listen: 'ERR_ACCESS_DENIED' } : {}) })
+  })
+
+  it('the permission flags are found by trying this Node: the name it takes, fetch and the network', () => {
+    const node = detectNodeFeatures()
+    expect(node.version).toBe(process.version)
+    // Node 22 takes both names; 24 and later only --permission.
+    const major = Number(process.versions.node.split('.')[0])
+    expect(node.permissionFlag).toBe('--permission')
+    expect(node.noFetchFlags).toEqual(major < 24 ? ['--no-experimental-fetch'] : [])
+    expect(node.permissionDeniesNetwork).toBe(major >= 25)
+  })
+
+  it('a Node whose permission model the grader cannot use is refused with what to do, not graded', () => {
+    const dir = fresh()
+    // A stand-in Node that refuses every permission flag, as Node 20 refuses --permission and 24 the old name.
+    const fake = path.join(dir, 'node')
+    writeFileSync(fake, `#!/bin/sh\ncase "$1" in -p) echo v0.0.1;; *) echo "bad option: $1" >&2; exit 9;; esac\n`, { mode: 0o755 })
+    expect(() => detectNodeFeatures(fake)).toThrow(UnsupportedNodeError)
+    expect(() => detectNodeFeatures(fake)).toThrow(/no permission model the grader can use.*needs Node\.js 22\.12/)
   })
 
   it.runIf(detectSandbox('auto').namespaces)('namespaces leave no network, a read-only course, hidden answers and no sight of the grader', async () => {
