@@ -4,6 +4,7 @@ import { chmodSync, copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, re
 import os from 'node:os'
 import path from 'node:path'
 import yauzl from 'yauzl'
+import satisfies from 'semver/functions/satisfies.js'
 import { parse } from 'yaml'
 import { afterAll, describe, expect, it } from 'vitest'
 import { loadManifest, maxPoints } from '../manifest.ts'
@@ -128,6 +129,61 @@ describe('Gradescope autograder', () => {
       expect(results.tests.filter((t) => t.visibility !== 'visible').length).toBe(Object.values(loadManifest('01-limits').tests).filter((t) => t.hidden).length)
     })
   }
+
+  it('setup.sh installs the pinned Node and npm from checked tarballs, then the course, and refuses a tarball that does not match', { timeout: 600_000 }, async () => {
+    // A copy of its own: setup.sh runs `npm ci` in the course it is given.
+    const source = path.join(work, 'setup-source')
+    await extract(zipFile, source)
+    const prefix = path.join(work, 'setup-prefix')
+    const env = { ...process.env, SKIP_APT: '1', NODE_PREFIX: prefix, AUTOGRADER_SOURCE: source, PATH: '/usr/local/bin:/usr/bin:/bin' }
+    const setup = spawnSync('bash', [path.join(source, 'setup.sh')], { env, encoding: 'utf8' })
+    expect(setup.status, `${setup.stdout}\n${setup.stderr}`).toBe(0)
+    const pinned = readFileSync(path.join(source, 'setup.sh'), 'utf8').match(/^NODE_VERSION=(\S+)$/m)![1]
+    expect(spawnSync(path.join(prefix, 'bin', 'node'), ['--version'], { encoding: 'utf8' }).stdout.trim()).toBe(`v${pinned}`)
+    expect(setup.stdout).toMatch(new RegExp(`Node v${pinned.replace(/\./g, '\\.')}, npm \\d+`))
+    expect(existsSync(path.join(source, 'node_modules', 'vitest', 'package.json'))).toBe(true)
+
+    const tampered = path.join(work, 'setup-tampered.sh')
+    writeFileSync(tampered, readFileSync(path.join(source, 'setup.sh'), 'utf8').replace(/^NODE_INTEGRITY=sha512-./m, 'NODE_INTEGRITY=sha512-X'))
+    const refused = spawnSync('bash', [tampered], { env: { ...env, NODE_PREFIX: path.join(work, 'setup-tampered') }, encoding: 'utf8' })
+    expect(refused.status).not.toBe(0)
+    expect(refused.stderr).toMatch(/does not match its pinned integrity/)
+    expect(existsSync(path.join(work, 'setup-tampered', 'bin', 'node'))).toBe(false)
+  })
+})
+
+describe('Node.js versions', () => {
+  const engines = (JSON.parse(readFileSync(path.join(COURSE_ROOT, 'package.json'), 'utf8')) as { engines: { node: string } }).engines.node
+  const pins = Object.fromEntries(
+    [...readFileSync(path.join(COURSE_ROOT, 'tools', 'with-node'), 'utf8').matchAll(/^(\d+) (\d+\.\d+\.\d+) sha512-/gm)].map((m) => [m[1]!, m[2]!]),
+  )
+
+  it('tools/with-node pins one version of each supported line (22, 24, 26), each inside engines', () => {
+    expect(Object.keys(pins).sort()).toEqual(['22', '24', '26'])
+    for (const [line, version] of Object.entries(pins)) {
+      expect(version.split('.')[0]).toBe(line)
+      expect(satisfies(version, engines), `${version} satisfies ${engines}`).toBe(true)
+    }
+    expect(satisfies('20.20.2', engines)).toBe(false)
+  })
+
+  it('every place that installs Node for the course installs a living LTS that engines accepts', () => {
+    const versions: [string, string][] = []
+    for (const file of ['.github/workflows/verify.yml', 'grader/release/template/classroom.yml', 'README.md']) {
+      for (const m of readFileSync(path.join(COURSE_ROOT, file), 'utf8').matchAll(/node-version: (\S+?)[,\s}]/g)) versions.push([file, m[1]!])
+    }
+    versions.push(['setup.sh', readFileSync(path.join(COURSE_ROOT, 'grader', 'release', 'template', 'gradescope', 'setup.sh'), 'utf8').match(/^NODE_VERSION=(\S+)$/m)![1]!])
+    versions.push(['.nvmrc', readFileSync(path.join(COURSE_ROOT, '.nvmrc'), 'utf8').trim()])
+    expect(versions.length).toBeGreaterThanOrEqual(6)
+    for (const [file, version] of versions) {
+      const full = /^\d+$/.test(version) ? pins[version] : version
+      expect(full, `${file}: Node ${version} is one of the pinned lines`).toBeDefined()
+      expect(satisfies(full!, engines), `${file}: Node ${version} satisfies ${engines}`).toBe(true)
+    }
+    // The Gradescope image gets exactly the version CI tests as its main line.
+    const main = readFileSync(path.join(COURSE_ROOT, '.ci', 'run'), 'utf8').match(/^MAIN=(\d+)$/m)![1]!
+    expect(versions.find(([file]) => file === 'setup.sh')![1]).toBe(pins[main])
+  })
 })
 
 /** Unpacks a zip as Gradescope would, keeping each file's Unix mode; returns the modes by name. */
