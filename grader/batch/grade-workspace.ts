@@ -2,7 +2,6 @@
 // killed its process, re-runs that topic without the tests that did (a bounded number of times), so
 // one bad function costs its own tests and not the whole topic. Scoring happens here, in the grader,
 // from the structured results of every run and the seal key that only this process knows.
-import { randomBytes } from 'node:crypto'
 import path from 'node:path'
 import { loadManifest } from '../manifest.ts'
 import type { RawRun, RawTest, RawTopic } from '../reporters/raw-results.ts'
@@ -47,7 +46,6 @@ export interface WorkspaceGrade {
 const MAX_OUTPUT_CHARS = 64_000
 
 export async function gradeWorkspace(request: WorkspaceRequest): Promise<WorkspaceGrade> {
-  const sealKey = randomBytes(32).toString('hex')
   const attempts: RunAttempt[] = []
   const incidents: string[] = []
   const run = async (topics: string[], skip: string[]) => {
@@ -56,7 +54,6 @@ export async function gradeWorkspace(request: WorkspaceRequest): Promise<Workspa
       topics,
       skip,
       seed: request.seed,
-      sealKey,
       runDir: path.join(request.jobDir, `run-${attempts.length + 1}`),
       moduleCacheDir: request.moduleCacheDir,
       server: request.server,
@@ -102,7 +99,7 @@ export async function gradeWorkspace(request: WorkspaceRequest): Promise<Workspa
   }
 
   const merged = mergeAttempts(attempts, topics)
-  const score = scoreRun(merged, { sealKey, topics: request.gradedTopics })
+  const score = scoreRun(merged, { topics: request.gradedTopics })
   annotate(score, attempts, request)
   const backends = [...new Set(score.topics.flatMap((t) => t.tests.flatMap((x) => (x.backend ? [x.backend] : []))))]
   return { score, incidents, output: collectOutput(attempts), backend: backends.length ? backends.join(', ') : undefined, runs: attempts.length, peakRssMb: Math.max(0, ...attempts.map((a) => a.process.peakRssMb)) }

@@ -7,7 +7,7 @@ import { COURSE_ROOT } from '../paths.ts'
 import type { RawRun } from '../reporters/raw-results.ts'
 import { VITEST_BIN } from '../run-suite.ts'
 import type { TestStarted } from '../harness/watchdog.ts'
-import { type FileSystemView, type Sandbox, sandboxed, testProcessFlags } from './sandbox.ts'
+import { type FileSystemView, type Sandbox, sandboxed } from './sandbox.ts'
 import { type Supervised, supervise } from './supervise.ts'
 import type { VitestServer } from './vitest-server-client.ts'
 
@@ -36,7 +36,6 @@ export interface RunRequest {
   /** Tests left out, as `<topic>/<test id>`. */
   skip: string[]
   seed: number
-  sealKey: string
   /** A new folder for this run's results, diagnostics and scratch files. */
   runDir: string
   sandbox: Sandbox
@@ -68,27 +67,10 @@ export async function runVitest(request: RunRequest): Promise<RunAttempt> {
   mkdirSync(scratch, { recursive: true })
   const resultsFile = path.join(runDir, 'results.json')
   const diagnosticsFile = path.join(runDir, 'diagnostics.jsonl')
-  const flags = testProcessFlags(request.sandbox.node, {
-    read: [
-      path.join(COURSE_ROOT, 'node_modules', '*'),
-      // Node checks the real path of what it loads: a node_modules that is a link (a shared install)
-      // must be allowed where it really is.
-      path.join(realpathSync(path.join(COURSE_ROOT, 'node_modules')), '*'),
-      path.join(COURSE_ROOT, 'package.json'),
-      path.join(COURSE_ROOT, 'exercises', '*'),
-      path.join(COURSE_ROOT, 'reference', '*'),
-      path.join(request.workspace, '*'),
-      // The runner hands modules to its test processes through files in its temp folder.
-      path.join(scratch, '*'),
-      ...(request.server ? [path.join(request.server.tmpDir, '*')] : []),
-      // Vite's transforms of the course's own modules (no secrets: the same code as the course's files).
-      ...(request.moduleCacheDir ? [path.join(request.moduleCacheDir, '*')] : []),
-    ],
-    write: [diagnosticsFile],
-    heapMb: Math.max(256, Math.floor(limits.memoryMb)),
-  })
-  // What the test process needs to know about this run. A clean environment otherwise: the
-  // grader's own variables (tokens in CI, for one) never reach student code.
+  // The test processes run only the course's code; their heap is capped like the student processes'.
+  const flags = [`--max-old-space-size=${Math.max(256, Math.floor(limits.memoryMb))}`]
+  // What the test process needs to know about this run (and the student processes it starts). A
+  // clean environment otherwise: the grader's own variables (tokens in CI, for one) stay here.
   const perRun: Record<string, string> = {
     HOME: runDir,
     TMPDIR: scratch,
@@ -96,7 +78,10 @@ export async function runVitest(request: RunRequest): Promise<RunAttempt> {
     ...(process.env.COURSE_TFJS_NODE ? { COURSE_TFJS_NODE: process.env.COURSE_TFJS_NODE } : {}),
     COURSE_TARGET: request.workspace,
     COURSE_SEED: String(request.seed),
-    COURSE_SEAL_KEY: request.sealKey,
+    // The student processes: the permission flags this Node takes, their heap, their output.
+    COURSE_NODE_FEATURES: JSON.stringify(request.sandbox.node),
+    COURSE_STUDENT_HEAP_MB: String(Math.max(256, Math.floor(limits.memoryMb))),
+    COURSE_STUDENT_OUTPUT_BYTES: String(limits.outputBytes),
     COURSE_SKIP_TESTS: JSON.stringify(request.skip),
     ...(limits.importTimeoutMs ? { COURSE_IMPORT_TIMEOUT_MS: String(limits.importTimeoutMs) } : {}),
   }

@@ -28,9 +28,9 @@ export interface ServerRunRequest {
   topics: string[]
   /** One test process per test file (a single topic), or one for all of them (as COURSE_SHARED_PROCESS). */
   isolate: boolean
-  /** The test process's Node flags (the permission model with this run's folders). */
+  /** The test process's Node flags (its heap).  */
   execArgv: string[]
-  /** The test process's variables for this run (seed, seal key, tests to skip, temp folder, …). */
+  /** The test process's variables for this run (seed, tests to skip, temp folder, student process settings, …). */
   env: Record<string, string>
   resultsFile: string
   diagnosticsFile: string
@@ -40,7 +40,8 @@ export type ServerMessage = { type: 'ready' } | { type: 'done'; id: number; clea
 
 /** Variables a run may set; any of them a run does not set is removed before it starts. */
 export const PER_RUN_VARIABLES = [
-  'HOME', 'TMPDIR', 'COURSE_TARGET', 'COURSE_SEED', 'COURSE_SEAL_KEY', 'COURSE_SKIP_TESTS', 'COURSE_IMPORT_TIMEOUT_MS', 'COURSE_LANG', 'COURSE_TFJS_NODE',
+  'HOME', 'TMPDIR', 'COURSE_TARGET', 'COURSE_SEED', 'COURSE_SKIP_TESTS', 'COURSE_IMPORT_TIMEOUT_MS', 'COURSE_LANG', 'COURSE_TFJS_NODE',
+  'COURSE_NODE_FEATURES', 'COURSE_STUDENT_HEAP_MB', 'COURSE_STUDENT_OUTPUT_BYTES',
 ]
 
 const LEFTOVER_GRACE_MS = 3_000
@@ -86,7 +87,7 @@ async function main(): Promise<void> {
     Object.assign(process.env, request.env)
     for (const project of vitest.projects) {
       // Read by vitest each time it starts test processes (one run's flags and variables).
-      project.config.execArgv = ['--disallow-code-generation-from-strings', ...request.execArgv]
+      project.config.execArgv = request.execArgv
       project.config.isolate = request.isolate
       project.config.env = { ...project.config.env, COURSE_DIAG_FILE: request.diagnosticsFile }
       for (const environment of Object.values(project.vite.environments)) forgetSubmission(environment.moduleGraph)

@@ -208,14 +208,13 @@ async function naiveLoop(submissions: string, topics: string[]): Promise<Graded>
           topics: staged.topics.filter((t) => topics.includes(t)),
           skip: [],
           seed: 20261128,
-          sealKey: 'naive',
           runDir: path.join(jobDir, 'run'),
           sandbox,
           view,
           limits: DEFAULT_LIMITS,
           sharedProcess: false,
         })
-        const score = scoreRun(attempt.run ?? { topics: [], unhandledErrors: [], watchdog: [], durationMs: 0 }, { sealKey: 'naive', topics })
+        const score = scoreRun(attempt.run ?? { topics: [], unhandledErrors: [], watchdog: [], durationMs: 0 }, { topics })
         totals.set(submission.id, score.total)
         if (attempt.process.peakRssMb) peakMb.push(attempt.process.peakRssMb)
         rmSync(jobDir, { recursive: true, force: true })

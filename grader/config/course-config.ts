@@ -6,20 +6,20 @@ import type { ViteUserConfig } from 'vitest/config'
 import { COURSE_ROOT } from '../paths.ts'
 import { ProgressReporter } from '../reporters/progress-reporter.ts'
 import { ResultsReporter } from '../reporters/results-reporter.ts'
-import { codeGuard } from '../batch/code-guard.ts'
-import { importGuard } from './import-guard.ts'
+import { detectNodeFeatures } from '../batch/node-features.ts'
+import { studentBridge } from '../bridge/vite-plugin.ts'
 import { sharedCourseModules } from './module-cache.ts'
 import { CourseSequencer } from './sequencer.ts'
 import type { Target } from './target.ts'
 
 export interface CourseTestOptions {
-  /** Extra Node flags for the test processes (the grader adds its sandbox flags here). */
+  /** Extra Node flags for the test processes (the grader sets their heap here). */
   execArgv?: string[]
   /** Replaces vitest's reporters (the grader uses its own). */
   reporters?: NonNullable<ViteUserConfig['test']>['reporters']
 }
 
-/** COURSE_EXEC_ARGV: a JSON array of extra Node flags for the test processes (the grader's sandbox). */
+/** COURSE_EXEC_ARGV: a JSON array of extra Node flags for the test processes (the grader's limits). */
 function execArgvFromEnv(): string[] {
   const raw = process.env.COURSE_EXEC_ARGV
   if (!raw) return []
@@ -43,28 +43,32 @@ export function courseTestConfig(target: Target, options: CourseTestOptions = {}
     ...(resultsFile ? [new ResultsReporter({ outputFile: resultsFile, diagnosticsFile })] : []),
   ]
   const moduleCache = process.env.COURSE_MODULE_CACHE
+  const watch = process.argv.includes('watch')
+  // Probed once here rather than in every test process: the flags each student process gets.
+  const nodeFeatures = process.env.COURSE_NODE_FEATURES || JSON.stringify(detectNodeFeatures())
   return {
     root: COURSE_ROOT,
-    plugins: [importGuard(target), codeGuard(target), ...(moduleCache ? [sharedCourseModules(target)] : [])],
+    // The tests never load the code under test: `@target/…` is a bridge to a student process.
+    plugins: [studentBridge(target, { watch }), ...(moduleCache ? [sharedCourseModules(target)] : [])],
     // The grader points Vite's cache into its own scratch folder (COURSE_CACHE_DIR), not node_modules.
     ...(process.env.COURSE_CACHE_DIR ? { cacheDir: process.env.COURSE_CACHE_DIR } : {}),
-    // Exercise code may live outside the course (a staged submission); let Vite read it.
+    // In watch mode the tests read the student's files as text (to re-run on a change); they may live outside the course.
     server: { fs: { strict: false } },
     test: {
       include: ['exercises/*/*.test.ts'],
       setupFiles: ['grader/harness/setup.ts'],
-      // One process per topic file: a crash, an exit or an infinite loop costs only that topic.
       pool: 'forks',
-      // COURSE_SHARED_PROCESS=1 (the grader): one process runs all the topics of one submission, so
-      // the libraries load once; the grader re-runs a topic on its own if the process dies. Watch
-      // mode keeps its process between re-runs too: a re-run then answers in under a second.
-      isolate: process.env.COURSE_SHARED_PROCESS !== '1' && !process.argv.includes('watch'),
-      execArgv: ['--disallow-code-generation-from-strings', ...(options.execArgv ?? execArgvFromEnv())],
+      // The test processes run only the course's code (the student's runs in student processes of
+      // its own, one per test file), so they may be shared. COURSE_SHARED_PROCESS=1 (the grader):
+      // one test process runs all the topics of a submission, so the libraries load once. Watch mode
+      // keeps its process between re-runs too: a re-run then answers in under a second.
+      isolate: process.env.COURSE_SHARED_PROCESS !== '1' && !watch,
+      execArgv: options.execArgv ?? execArgvFromEnv(),
       sequence: { sequencer: CourseSequencer },
       testTimeout: 10_000,
       hookTimeout: 30_000,
       reporters,
-      env: { COURSE_DIAG_FILE: diagnosticsFile },
+      env: { COURSE_DIAG_FILE: diagnosticsFile, COURSE_NODE_FEATURES: nodeFeatures },
       // vitest 5 caches every transform on disk by default, keyed without the target folder: only the
       // grader's shared cache of the course's own modules is wanted (see module-cache.ts).
       fsModuleCache: !!moduleCache,

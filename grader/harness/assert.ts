@@ -1,6 +1,7 @@
 // Assertions for graded tests. They throw a Mismatch that carries what was expected and what was
-// received, so the failure message can show both. They use Math functions captured when the
-// harness loads, before any exercise code runs, so patched built-ins cannot change a verdict.
+// received, so the failure message can show both. They run in the test process, which no student
+// code enters: what they see of the student's results is data that came through the bridge.
+import { isProcessFailure, studentErrorInfo } from '../bridge/errors.ts'
 import { prose, show } from './show.ts'
 
 const { abs, max } = Math
@@ -86,7 +87,9 @@ type ErrorClass = new (...args: never[]) => Error
 
 /**
  * The call must throw one of `kinds` (RangeError or TypeError for bad input, by the course's
- * conventions) with a message that says something; a "not implemented" error never counts.
+ * conventions) with a message that says something. A "not implemented" error never counts, and
+ * neither does an end the code did not choose: unbounded recursion (the engine's "Maximum call
+ * stack size exceeded"), a time-out or a crash of its process.
  */
 export function expectThrows(what: string, call: () => unknown, kinds: ErrorClass[] = [RangeError, TypeError]): Error {
   const names = kinds.map((k) => k.name).join(' or ')
@@ -94,7 +97,10 @@ export function expectThrows(what: string, call: () => unknown, kinds: ErrorClas
   try {
     result = call()
   } catch (error) {
-    if (isNotImplemented(error)) throw error
+    if (isNotImplemented(error) || isProcessFailure(error)) throw error
+    if (studentErrorInfo(error)?.engine === 'stack-overflow') {
+      throw new Mismatch(what, prose(`a ${names} with a message`), prose('no answer: the call recursed without end (Maximum call stack size exceeded), which is not a refusal'))
+    }
     if (kinds.some((k) => error instanceof k) && String((error as Error).message).trim().length > 0) return error as Error
     throw new Mismatch(what, prose(`a ${names} with a message`), error instanceof Error ? prose(`${error.name}: ${error.message}`) : error)
   }

@@ -2,40 +2,38 @@
 // fast-check property inside it. Together they turn any failure into the course's feedback:
 // the smallest failing input, expected vs received, the seed to reproduce, and the manifest's hint.
 //
-// When grading, each passing test is sealed with an HMAC whose key reaches this module through the
-// environment and is then deleted from it. The key lives only in this module's closure, so exercise
-// code running in the same process cannot forge a "passed" result for a test it failed.
+// The code under test runs in a student process of its own (grader/bridge/): this module, the tests
+// and the oracles run in a process that no student code enters, so a verdict here is the course's.
+// Each test gives the student's code a deadline; whatever happens over there (an endless loop, an
+// exit, running out of memory) fails the test that met it, and the next call starts afresh.
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import fc from 'fast-check'
-import { test, type TestContext } from 'vitest'
+import { afterAll, test, type TestContext } from 'vitest'
 import { loadManifest, type TestEntry } from '../manifest.ts'
 import { REFERENCE_DIR, isInside } from '../paths.ts'
+import { closeStudentProcesses } from '../bridge/client.ts'
+import { StudentCrash, StudentLoadError, StudentTimeout, isProcessFailure } from '../bridge/errors.ts'
+import { setCallDeadline } from '../bridge/student-process.ts'
 import { Mismatch, isNotImplemented } from './assert.ts'
-import { changedBuiltins } from './integrity.ts'
 import { currentLang, msg } from './lang.ts'
 import { baseSeed, reproduceCommand, testSeed } from './seed.ts'
-import { sealFor } from './seal.ts'
 import { show, showNamed } from './show.ts'
 import { arm, recordStart } from './watchdog.ts'
 import type { FailureInfo, Outcome } from './meta.ts'
 import { type Plot, compactPlot } from './plots.ts'
 
-// Only in a test process (VITEST_POOL_ID is set there): the runner's main process also loads this
-// module (through the progress reporter), and deleting the key there would keep it from the test
-// processes it starts afterwards.
-const inTestProcess = process.env.VITEST_POOL_ID !== undefined
-const sealKey = inTestProcess ? process.env.COURSE_SEAL_KEY : undefined
-if (inTestProcess) delete process.env.COURSE_SEAL_KEY
 /**
  * COURSE_SKIP_TESTS: a JSON array of `<topic>/<test id>` that the grader leaves out when it re-runs a
- * topic whose test hung or crashed its process, so the topic's other tests still earn their points.
+ * topic whose test hung or crashed its test process, so the topic's other tests still earn their points.
  */
 const skipped = new Set<string>(JSON.parse(process.env.COURSE_SKIP_TESTS || '[]') as string[])
 
 export const DEFAULT_TIMEOUT_MS = 10_000
 /** Extra time the watchdog allows past a test's own timeout before it ends the process. */
 const WATCHDOG_GRACE_MS = 2_000
+/** Of a test's time, what the student's calls may use: the rest is left for the test to report. */
+const REPORT_MARGIN_MS = 300
 /** Time allowed for loading a test file with its libraries and the exercise code. */
 export const IMPORT_MS = 30_000
 /** Time allowed between tests (hooks, the next file's imports) before the watchdog fires. */
@@ -48,7 +46,6 @@ interface Running {
   meta?: TestContext['task']['meta']
 }
 let running: Running | undefined
-let tamperedWith: string[] = []
 
 export interface GradedOptions {
   /** Milliseconds; training tests need more than the default 10 s. */
@@ -64,6 +61,8 @@ export function topic(testFileUrl: string) {
   const name = path.basename(path.dirname(file))
   const manifest = loadManifest(name)
   const inHiddenFile = HIDDEN_TEST_FILE.test(file)
+  // Each test file starts its own student processes and ends them when it is done.
+  afterAll(() => closeStudentProcesses(name))
 
   function graded(id: string, title: string, body: () => unknown, options: GradedOptions = {}): void {
     const entry = manifest.tests[id]
@@ -87,18 +86,17 @@ async function runGraded(context: TestContext, run: Running, entry: TestEntry, b
   const seconds = Math.round(timeout / 1000)
   recordStart(run.topic, run.id)
   arm(timeout + WATCHDOG_GRACE_MS, { kind: 'timeout', topic: run.topic, testId: run.id, message: msg('timedOut', { test: run.id, seconds }) })
+  setCallDeadline(Date.now() + Math.max(timeout - REPORT_MARGIN_MS, timeout / 2), timeout)
   try {
-    checkBuiltins()
     await body()
-    checkBuiltins()
     meta.outcome = 'passed'
-    if (sealKey) meta.seal = sealFor(run.topic, run.id, sealKey)
   } catch (error) {
     const failure = describeFailure(error, run, entry)
     meta.outcome = failure.outcome
     meta.failure = failure
     throw toReportedError(failure, error)
   } finally {
+    setCallDeadline(undefined)
     running = undefined
     arm(IDLE_MS, { kind: 'timeout', topic: run.topic, message: msg('timedOut', { test: `after ${run.id}`, seconds: IDLE_MS / 1000 }) })
   }
@@ -114,16 +112,6 @@ export function recordPlot(plot: Plot): void {
 /** Records which TensorFlow.js backend the running test used. */
 export function recordBackend(backend: string): void {
   if (running?.meta) running.meta.backend = backend
-}
-
-class Tampered extends Error {
-  override name = 'Tampered'
-}
-
-function checkBuiltins(): void {
-  // Once a built-in has been changed the realm cannot be trusted: every later test fails too.
-  if (tamperedWith.length === 0) tamperedWith = changedBuiltins()
-  if (tamperedWith.length) throw new Tampered(msg('tampered', { what: tamperedWith.slice(0, 5).join(', ') }))
 }
 
 /** Thrown by `forAll` when fast-check found a failing input; carries the shrunk counterexample. */
@@ -148,16 +136,21 @@ export interface ForAllOptions<T> {
 
 type Arbitraries<T> = { [K in keyof T]: fc.Arbitrary<T[K]> }
 
-/** Checks `check` on random inputs drawn from `arbitraries`, with the running test's seed. */
+/**
+ * Checks `check` on random inputs drawn from `arbitraries`, with the running test's seed. A failure
+ * of the student's process (a time-out, a crash) ends the property at once: it is reported with the
+ * input that met it, without shrinking (every later call would only meet the same end).
+ */
 export function forAll<T extends Record<string, unknown>>(
   arbitraries: Arbitraries<T>,
   check: (input: T) => void,
   options: ForAllOptions<T> = {},
 ): void {
-  const property = fc.property(fc.record(arbitraries) as fc.Arbitrary<T>, (input) => {
-    check(input)
-  })
-  report(fc.check(property, parameters(options)))
+  const stop = processFailureGuard<T>()
+  const property = fc.property(fc.record(arbitraries) as fc.Arbitrary<T>, (input) => stop.run(input, () => check(input)))
+  const details = fc.check(property, parameters(options))
+  stop.rethrow()
+  report(details)
 }
 
 /** `forAll` for checks that await (TensorFlow.js oracles). */
@@ -166,8 +159,42 @@ export async function forAllAsync<T extends Record<string, unknown>>(
   check: (input: T) => Promise<void>,
   options: ForAllOptions<T> = {},
 ): Promise<void> {
-  const property = fc.asyncProperty(fc.record(arbitraries) as fc.Arbitrary<T>, check)
-  report(await fc.check(property, parameters(options)))
+  const stop = processFailureGuard<T>()
+  const property = fc.asyncProperty(fc.record(arbitraries) as fc.Arbitrary<T>, async (input) => {
+    if (stop.failure) throw stop.failure.error
+    try {
+      await check(input)
+    } catch (error) {
+      stop.note(error, input)
+      throw error
+    }
+  })
+  const details = await fc.check(property, parameters(options))
+  stop.rethrow()
+  report(details)
+}
+
+/** Remembers the first failure of the student's process in a property, and the input that met it. */
+function processFailureGuard<T>() {
+  const guard = {
+    failure: undefined as { error: unknown; input: T } | undefined,
+    note(error: unknown, input: T): void {
+      if (!guard.failure && isProcessFailure(error)) guard.failure = { error, input }
+    },
+    run(input: T, check: () => void): void {
+      if (guard.failure) throw guard.failure.error
+      try {
+        check()
+      } catch (error) {
+        guard.note(error, input)
+        throw error
+      }
+    },
+    rethrow(): void {
+      if (guard.failure) throw new PropertyFailure(guard.failure.error, guard.failure.input as Record<string, unknown>, 0, '')
+    },
+  }
+  return guard
 }
 
 function parameters<T>(options: ForAllOptions<T>): fc.Parameters<[T]> {
@@ -183,7 +210,7 @@ function report<T>(details: fc.RunDetails<[T]>): void {
   if (!details.failed) return
   const input = (details.counterexample?.[0] ?? {}) as Record<string, unknown>
   const cause = details.errorInstance ?? new Mismatch('the property returned false', true, false)
-  if (isNotImplemented(cause) || cause instanceof Tampered) throw cause
+  if (isNotImplemented(cause)) throw cause
   throw new PropertyFailure(cause, input, details.numShrinks, details.counterexamplePath ?? '')
 }
 
@@ -222,9 +249,17 @@ function describeFailure(error: unknown, run: Running, entry: TestEntry): Failur
     outcome = 'not-implemented'
     summary = msg('notImplemented', { what: (cause as Error).message.replace(/^not implemented:?\s*/i, ''), file: `exercises/${run.topic}/` }, lang)
     return { outcome, summary, ...common }
-  } else if (cause instanceof Tampered) {
-    outcome = 'tampered'
-    summary = cause.message
+  } else if (cause instanceof StudentTimeout) {
+    outcome = 'timeout'
+    summary = msg('studentTimeout', { seconds: Math.round(cause.allowedMs / 1000) }, lang)
+  } else if (cause instanceof StudentCrash) {
+    outcome = 'crashed'
+    summary = crashSummary(cause, lang)
+  } else if (cause instanceof StudentLoadError) {
+    outcome = 'load-error'
+    // A refused import keeps its own first word (the topic's status reads it); the rest says what happened.
+    summary = cause.problem === 'forbidden-import' ? cause.message : msg('loadFailed', { detail: cause.message }, lang)
+    return { outcome, summary, ...common }
   } else if (cause instanceof Mismatch) {
     summary = cause.message
     if (cause.expectedValue !== undefined || cause.actualValue !== undefined) {
@@ -239,6 +274,24 @@ function describeFailure(error: unknown, run: Running, entry: TestEntry): Failur
     summary = msg(thrownByOracle(cause) ? 'oracleFailed' : 'threw', { error: shown }, lang)
   }
   return { outcome, summary, ...counterexample, expected, received, tolerance, ...common }
+}
+
+function crashSummary(crash: StudentCrash, lang: ReturnType<typeof currentLang>): string {
+  const d = crash.details
+  switch (crash.reason) {
+    case 'exit':
+      return msg('crashExit', { code: String(d.code) }, lang)
+    case 'memory':
+      return msg('crashMemory', { signal: d.signal ?? '', mb: d.mb ?? 0 }, lang)
+    case 'signal':
+      return msg('crashSignal', { signal: d.signal ?? '' }, lang)
+    case 'too-large':
+      return msg('crashTooLarge', { mb: d.mb ?? 0, limit: d.limit ?? 0 }, lang)
+    case 'protocol':
+      return msg('crashProtocol', { detail: d.detail ?? '' }, lang)
+    case 'start':
+      return msg('crashStart', { detail: d.detail ?? '' }, lang)
+  }
 }
 
 /** Formats a failure the way students read it in the terminal and in their report. */

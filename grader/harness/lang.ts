@@ -21,13 +21,38 @@ const MESSAGES = {
   },
   seed: { en: 'seed {seed} (reproduce: {command})', 'zh-TW': '亂數種子 {seed}(重現:{command})' },
   hint: { en: 'hint', 'zh-TW': '提示' },
-  tampered: {
-    en: 'your code changed a JavaScript built-in ({what}); exercise code must leave built-ins alone.',
-    'zh-TW': '你的程式修改了 JavaScript 內建物件({what});練習程式不可以更動內建物件。',
+  studentTimeout: {
+    en: 'your code did not return within the {seconds} s this test allows, and was stopped (an endless loop, or far too much work?)',
+    'zh-TW': '你的程式沒有在這個測試允許的 {seconds} 秒內回傳,已被停止(無窮迴圈,或計算量過大?)',
   },
+  crashExit: {
+    en: 'your code ended its own process (exit code {code}) during this test: process.exit(), or a fatal error',
+    'zh-TW': '你的程式在這個測試中結束了自己的程序(結束代碼 {code}):呼叫了 process.exit(),或發生致命錯誤',
+  },
+  crashMemory: {
+    en: "your code's process was killed ({signal}) during this test, most likely for using more memory than it may ({mb} MB)",
+    'zh-TW': '你的程式的程序在這個測試中被終止({signal}),最可能是因為使用了超過允許的記憶體({mb} MB)',
+  },
+  crashSignal: {
+    en: "your code's process ended on signal {signal} during this test",
+    'zh-TW': '你的程式的程序在這個測試中因訊號 {signal} 而結束',
+  },
+  crashTooLarge: {
+    en: 'your code returned about {mb} MB of data, more than a result may hold ({limit} MB); its process was ended',
+    'zh-TW': '你的程式回傳了約 {mb} MB 的資料,超過一個結果可容納的上限({limit} MB);它的程序已被終止',
+  },
+  crashProtocol: {
+    en: "your code's process wrote into the channel the tests use to talk to it ({detail}) and was ended",
+    'zh-TW': '你的程式的程序寫入了測試與它溝通用的通道({detail}),已被終止',
+  },
+  crashStart: {
+    en: 'the process for your code could not start ({detail}); this is not your mistake: please tell your teacher',
+    'zh-TW': '無法啟動執行你的程式的程序({detail});這不是你的錯,請告訴老師',
+  },
+  loadFailed: { en: 'your code could not be loaded: {detail}', 'zh-TW': '你的程式無法載入:{detail}' },
   timedOut: {
-    en: '"{test}" ran longer than {seconds} s (an infinite loop?); the rest of this topic was stopped.',
-    'zh-TW': '「{test}」執行超過 {seconds} 秒(無窮迴圈?);此主題其餘的測試已停止。',
+    en: '"{test}" ran longer than {seconds} s and its test process was stopped; the rest of this topic was run again without it.',
+    'zh-TW': '「{test}」執行超過 {seconds} 秒,它的測試程序已被停止;此主題其餘的測試已在沒有它的情況下重新執行。',
   },
 } satisfies Record<string, Localized>
 

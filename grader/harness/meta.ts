@@ -1,7 +1,11 @@
 // What a graded test records about itself in vitest's task meta, for the reporters and the grader.
 import type { Plot } from './plots.ts'
 
-export type Outcome = 'passed' | 'failed' | 'not-implemented' | 'error' | 'tampered'
+/**
+ * `error`: the student's code threw something other than a graded assertion; `timeout`, `crashed`:
+ * its process did not return in time, or ended; `load-error`: its module could not be loaded.
+ */
+export type Outcome = 'passed' | 'failed' | 'not-implemented' | 'error' | 'timeout' | 'crashed' | 'load-error'
 
 export interface FailureInfo {
   outcome: Exclude<Outcome, 'passed'>
@@ -28,8 +32,6 @@ declare module 'vitest' {
     topic?: string
     outcome?: Outcome
     failure?: FailureInfo
-    /** HMAC proving the harness saw this test pass (grading only). */
-    seal?: string
     /** The TensorFlow.js backend the test ran on, if it used one. */
     backend?: string
     /** Plots of the student's results beside the reference's, for the report. */

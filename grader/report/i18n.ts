@@ -60,8 +60,9 @@ const STRINGS = {
   'test.failed': { en: 'failed', 'zh-TW': '未通過' },
   'test.not-implemented': { en: 'not implemented', 'zh-TW': '尚未實作' },
   'test.error': { en: 'your code threw', 'zh-TW': '程式拋出錯誤' },
-  'test.tampered': { en: 'tampered', 'zh-TW': '竄改' },
   'test.timeout': { en: 'timed out', 'zh-TW': '逾時' },
+  'test.crashed': { en: 'your code\'s process ended', 'zh-TW': '程式的程序結束了' },
+  'test.load-error': { en: 'your code did not load', 'zh-TW': '程式無法載入' },
   'test.not-run': { en: 'did not run', 'zh-TW': '未執行' },
 
   // statuses of a topic, and why
@@ -73,15 +74,14 @@ const STRINGS = {
   'topic.crashed': { en: 'crashed', 'zh-TW': '程式當掉' },
   'topic.forbidden-import': { en: 'forbidden import', 'zh-TW': '禁止的匯入' },
   'topic.load-error': { en: 'could not load', 'zh-TW': '無法載入' },
-  'topic.tampered': { en: 'tampered', 'zh-TW': '竄改' },
   'topic.not-run': { en: 'not run', 'zh-TW': '未執行' },
   'why.timed-out': {
-    en: 'A test ran past its time limit (an infinite loop, or far too much work), so the watchdog stopped this topic; the tests after it did not run.',
-    'zh-TW': '有一個測試超過時間限制(無窮迴圈或計算量過大),因此監控程式停止了這個主題;之後的測試都沒有執行。',
+    en: 'Your code did not return in time in at least one test (an endless loop, or far too much work) and was stopped there; those tests score 0, the others count.',
+    'zh-TW': '你的程式至少在一個測試中沒有及時回傳(無窮迴圈或計算量過大),在那裡被停止;那些測試以 0 分計,其他測試照常計分。',
   },
   'why.crashed': {
-    en: 'The test process ended before every test reported (for example process.exit or running out of memory); the tests that did not report score 0.',
-    'zh-TW': '測試程序在所有測試回報前就結束了(例如呼叫 process.exit 或記憶體不足);未回報的測試以 0 分計。',
+    en: 'The process running your code ended during at least one test (process.exit, a crash, or running out of memory); those tests score 0, the others count.',
+    'zh-TW': '執行你的程式的程序至少在一個測試中結束了(呼叫 process.exit、當掉或記憶體不足);那些測試以 0 分計,其他測試照常計分。',
   },
   'why.forbidden-import': {
     en: 'Your code imports a module that exercise code may not use. Use only your own files, @course/… modules and @tensorflow/tfjs.',
@@ -90,10 +90,6 @@ const STRINGS = {
   'why.load-error': {
     en: 'The tests could not load your code (a syntax error, or an error thrown while the module loads), so none of them ran.',
     'zh-TW': '測試無法載入你的程式(語法錯誤,或模組載入時拋出錯誤),所以沒有任何測試執行。',
-  },
-  'why.tampered': {
-    en: 'Your code changed something the tests rely on (a JavaScript built-in, or the test registry). Exercise code must leave them alone.',
-    'zh-TW': '你的程式更動了測試所依賴的東西(JavaScript 內建物件或測試登記)。練習程式不可以更動它們。',
   },
   'why.not-started': {
     en: 'Every function of this topic still throws "not implemented". Start with the lesson.',

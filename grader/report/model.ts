@@ -24,10 +24,10 @@ export interface ViewOptions {
 }
 
 const STATUS_ICON: Record<TestStatus, string> = {
-  passed: '✓', failed: '✗', 'not-implemented': '○', error: '!', tampered: '!', timeout: '⏱', 'not-run': '–',
+  passed: '✓', failed: '✗', 'not-implemented': '○', error: '!', timeout: '⏱', crashed: '!', 'load-error': '!', 'not-run': '–',
 }
-const ABNORMAL: TopicStatus[] = ['timed-out', 'crashed', 'forbidden-import', 'load-error', 'tampered', 'not-run', 'not-started']
-const FLAGGED: TopicStatus[] = ['timed-out', 'crashed', 'forbidden-import', 'load-error', 'tampered']
+const ABNORMAL: TopicStatus[] = ['timed-out', 'crashed', 'forbidden-import', 'load-error', 'not-run', 'not-started']
+const FLAGGED: TopicStatus[] = ['timed-out', 'crashed', 'forbidden-import', 'load-error']
 
 /** An id usable in HTML ids and fragments. */
 export const anchorId = (...parts: string[]) => parts.map((p) => String(p).replace(/[^A-Za-z0-9_-]+/g, '-')).join('--')

@@ -26,11 +26,10 @@ const STATUS_TEXT: Record<ScoredTopic['status'], Record<Lang, string>> = {
   partial: { en: 'in progress', 'zh-TW': '進行中' },
   failed: { en: 'failing', 'zh-TW': '未通過' },
   'not-started': { en: 'not started', 'zh-TW': '尚未開始' },
-  'timed-out': { en: 'stopped: too slow or an infinite loop', 'zh-TW': '已停止:太慢或無窮迴圈' },
+  'timed-out': { en: 'too slow or an infinite loop', 'zh-TW': '太慢或無窮迴圈' },
   crashed: { en: 'crashed', 'zh-TW': '當掉了' },
   'forbidden-import': { en: 'forbidden import', 'zh-TW': '不允許的 import' },
   'load-error': { en: 'does not load', 'zh-TW': '無法載入' },
-  tampered: { en: 'built-ins changed', 'zh-TW': '更動了內建物件' },
   'not-run': { en: 'not run', 'zh-TW': '未執行' },
 }
 

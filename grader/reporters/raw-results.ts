@@ -16,7 +16,6 @@ export interface RawTest {
   durationMs?: number
   outcome?: Outcome
   failure?: FailureInfo
-  seal?: string
   backend?: string
   plots?: Plot[]
   /** vitest's error messages, for failures that did not come through the harness. */
@@ -57,7 +56,6 @@ export function collectRun(modules: ReadonlyArray<TestModule>, unhandled: Readon
         durationMs: test.diagnostic()?.duration,
         outcome: meta.outcome,
         failure: meta.failure,
-        seal: meta.seal,
         backend: meta.backend,
         plots: meta.plots,
         errors: (result.errors ?? []).map(errorText),

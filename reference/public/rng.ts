@@ -6,16 +6,30 @@
  */
 export type Rng = () => number
 
+/**
+ * The state of an rng made by `createRng`, readable and settable under this key. The tests run your
+ * code in a process of its own; an rng they hand you crosses as its state, and the copy you get stays
+ * in step with theirs (`createRng(state)` continues the same sequence).
+ */
+export const RNG_STATE = Symbol.for('course.rng.state')
+
 /** mulberry32: a small, fast generator with a 32-bit state; plenty for exercises and data sets. */
 export function createRng(seed: number): Rng {
   let state = seed >>> 0
-  return () => {
+  const rng = () => {
     state = (state + 0x6d2b79f5) >>> 0
     let t = state
     t = Math.imul(t ^ (t >>> 15), t | 1)
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296
   }
+  Object.defineProperty(rng, RNG_STATE, {
+    get: () => state,
+    set: (value: number) => {
+      state = value >>> 0
+    },
+  })
+  return rng
 }
 
 /** A uniform integer in [0, n). */

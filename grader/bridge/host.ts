@@ -1,0 +1,123 @@
+// The student process: the only process in which a student's code runs.
+//
+// It is started by the trusted test process (grader/bridge/student-process.ts) with Node's permission
+// model (it may read only its staged code and node_modules; no writes, no child processes, no
+// workers, no native code, and no network where Linux namespaces or Node 25+ cut it off), loads the
+// student's modules on request and answers calls, over a pair of pipes (channel.ts) with blocking
+// reads: student code is synchronous, and so is every call. Whatever
+// the code does here (patching built-ins, exiting, looping, printing) reaches no verdict: the tests,
+// the oracles and every comparison are on the other side, which only receives data.
+import { openSync, readSync, writeSync } from 'node:fs'
+import { deserialize, serialize } from 'node:v8'
+import { createRng } from '@course/rng'
+import { Endpoint, ProtocolError, type Transport } from './endpoint.ts'
+import { type Message, type WireNode, encodeError } from './wire.ts'
+
+// Two FIFOs named on the command line (Linux, macOS), or file descriptors 3 and 4 (elsewhere).
+const [REQUESTS, ANSWERS] = process.argv[3] ? [openSync(process.argv[2]!, 'r'), openSync(process.argv[3], 'w')] : [3, 4]
+
+const header = Buffer.alloc(4)
+
+function readExactly(into: Buffer): Buffer {
+  let done = 0
+  while (done < into.length) {
+    const n = readSync(REQUESTS, into, done, into.length - done, null)
+    // The trusted side closed its end: nothing more will be asked.
+    if (n === 0) process.exit(0)
+    done += n
+  }
+  return into
+}
+
+function writeAll(data: Buffer): void {
+  let done = 0
+  while (done < data.length) done += writeSync(ANSWERS, data, done, data.length - done)
+}
+
+const transport: Transport = {
+  send(message: Message): void {
+    const body = serialize(message)
+    const frame = Buffer.allocUnsafe(4 + body.length)
+    frame.writeUInt32LE(body.length, 0)
+    body.copy(frame, 4)
+    writeAll(frame)
+  },
+  receive(): Message {
+    const length = readExactly(header).readUInt32LE(0)
+    return deserialize(readExactly(Buffer.allocUnsafe(length))) as Message
+  },
+}
+
+const modules = new Map<string, Record<string, unknown>>()
+
+interface LayersModelLike {
+  getClassName(): string
+  getConfig(): unknown
+  getTrainingConfig(): unknown
+  getWeights(): { shape: number[]; dtype: string; dataSync(): ArrayBufferView }[]
+  countParams(): number
+  optimizer?: unknown
+  layers: unknown[]
+}
+
+function isLayersModel(value: object): value is LayersModelLike {
+  const m = value as Partial<LayersModelLike>
+  return typeof m.getWeights === 'function' && typeof m.getConfig === 'function' && typeof m.getClassName === 'function' && typeof m.countParams === 'function' && Array.isArray(m.layers)
+}
+
+/** A TensorFlow.js model crosses as its configuration and weights; the trusted side rebuilds it. */
+function special(value: object): WireNode | undefined {
+  if (!isLayersModel(value)) return undefined
+  return {
+    t: 'model',
+    cls: value.getClassName(),
+    config: JSON.stringify(value.getConfig()),
+    training: value.optimizer ? JSON.stringify(value.getTrainingConfig()) : null,
+    weights: value.getWeights().map((w) => ({ shape: [...w.shape], dtype: String(w.dtype), data: w.dataSync() })),
+  }
+}
+
+const BUILT_IN_ERRORS: Record<string, ErrorConstructor> = { Error, RangeError, TypeError, SyntaxError, ReferenceError, EvalError, URIError }
+
+const endpoint = new Endpoint(transport, {
+  side: 'student',
+  resolve: (module, name) => {
+    const exports = modules.get(module)
+    if (!exports) throw new ProtocolError(`module ${module} is not loaded`)
+    return exports[name]
+  },
+  special,
+  // A copy of a test's rng, kept in step with it (wire.ts).
+  rng: (state) => createRng(state),
+  // An error a test's function threw into this code (a call budget used up, say): one of this realm.
+  error: (node) => {
+    const error = new (BUILT_IN_ERRORS[node.name] ?? Error)(node.message)
+    if (!(node.name in BUILT_IN_ERRORS)) error.name = node.name
+    return error
+  },
+})
+
+// Ways to reach Node's internals without an import, which the staging step checks. Exercise code has
+// no business with them (the rules say so); here they could only hurt this process.
+for (const name of ['getBuiltinModule', 'binding', '_linkedBinding', 'dlopen'] as const) Reflect.deleteProperty(process, name)
+// An error thrown later by code that a call left behind (a timer, a promise) belongs to no call.
+process.on('uncaughtException', (error) => process.stderr.write(`[your code] an error outside any call: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`))
+process.on('unhandledRejection', (error) => process.stderr.write(`[your code] a promise failed outside any call: ${error instanceof Error ? error.message : String(error)}\n`))
+
+for (;;) {
+  const message = transport.receive()
+  if (message.k === 'load') {
+    try {
+      const exports = (await import(message.url)) as Record<string, unknown>
+      modules.set(message.url, exports)
+      transport.send({ k: 'loaded', id: message.id, exports: Object.keys(exports) })
+    } catch (error) {
+      transport.send({ k: 'throw', id: message.id, error: encodeError(error) })
+    }
+  } else if (message.k === 'call') {
+    endpoint.serve(message)
+  } else {
+    process.stderr.write(`[course bridge] unexpected ${String((message as { k?: unknown }).k)} message\n`)
+    process.exit(70)
+  }
+}
