@@ -43,8 +43,12 @@ export interface BatchResult {
   seed: number
   /** The topic folders graded, in order: the columns of grades.csv. */
   topics?: string[]
+  /** The slice of the class this batch graded (`--shard i/n`), if it was one. */
+  shard?: { index: number; count: number }
   /** How student code was contained in this batch, and any warning about it. */
   sandbox?: { description: string; warning?: string }
+  /** Entries of the submissions folder that were not graded, and why (untrusted names, escaped where shown). */
+  skipped?: string[]
   startedAt: string
   finishedAt: string
   students: StudentResult[]

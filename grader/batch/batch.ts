@@ -83,6 +83,7 @@ export async function gradeBatch(options: GradeOptions): Promise<BatchOutcome> {
   const startedAt = new Date().toISOString()
   const topics = selectTopics(options.topics)
   const version = courseVersion()
+  refuseOverlap(options.submissions, options.out)
   mkdirSync(options.out, { recursive: true })
   const out = realpathSync(options.out)
   const seed = chooseSeed(out, options.seed, version)
@@ -153,6 +154,8 @@ export async function gradeBatch(options: GradeOptions): Promise<BatchOutcome> {
     courseVersion: version,
     seed,
     topics,
+    ...(options.shard ? { shard: options.shard } : {}),
+    ...(ignored.length ? { skipped: ignored } : {}),
     sandbox: { description: sandbox.description, ...(sandbox.warning ? { warning: sandbox.warning } : {}) },
     startedAt,
     finishedAt: new Date().toISOString(),
@@ -160,6 +163,27 @@ export async function gradeBatch(options: GradeOptions): Promise<BatchOutcome> {
   }
   warnings.push(...(await writeOutputs(out, batch, { html: options.html })))
   return { batch, graded, cached, warnings }
+}
+
+/**
+ * The output folder may be neither the submissions folder nor inside it: it would be graded as a
+ * student on the next run, and the per-student files would be written into students' folders.
+ */
+export function refuseOverlap(submissions: string, out: string): void {
+  const real = (p: string) => {
+    // The output folder may not exist yet: resolve what of it does.
+    let existing = path.resolve(p)
+    const rest: string[] = []
+    while (!existsSync(existing) && path.dirname(existing) !== existing) {
+      rest.unshift(path.basename(existing))
+      existing = path.dirname(existing)
+    }
+    return path.join(realpathSync(existing), ...rest)
+  }
+  const from = real(submissions)
+  const to = real(out)
+  if (to === from) throw new Error(`--out must not be the submissions folder (${from}): the outputs would be written into the students' folders`)
+  if (isInside(to, from)) throw new Error(`--out (${to}) must not be inside the submissions folder (${from}): it would be graded as a student`)
 }
 
 interface Context {

@@ -6,6 +6,7 @@ import { existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { writeFileAtomic } from '../atomic-write.ts'
 import type { StudentResult } from '../results.ts'
+import { parseStudentResult } from '../schemas.ts'
 
 export interface CacheKeyParts {
   filesHash: string
@@ -29,11 +30,12 @@ export class ResultCache {
   get(key: string): StudentResult | undefined {
     const file = this.file(key)
     if (!existsSync(file)) return undefined
+    // A damaged entry, or one that is valid JSON but not a result, is simply graded again.
     try {
-      const result = JSON.parse(readFileSync(file, 'utf8')) as StudentResult
-      return result.hash === key && result.score ? result : undefined
+      const parsed = parseStudentResult(JSON.parse(readFileSync(file, 'utf8')))
+      return parsed.ok && parsed.result.hash === key ? parsed.result : undefined
     } catch {
-      return undefined // a damaged entry is simply graded again
+      return undefined
     }
   }
 

@@ -34,7 +34,15 @@ export function discoverSubmissions(dir: string): Discovery {
   for (const nameBytes of readdirSync(dir, { encoding: 'buffer' }).sort(Buffer.compare)) {
     const name = decodeName(nameBytes)
     const shown = name ?? showBytes(nameBytes)
-    if (shown.startsWith('.') || shown === '__MACOSX') continue
+    // Skipped, but never silently: a teacher must be able to see every entry that was not graded.
+    if (shown === '__MACOSX') {
+      ignored.push(`${shown}: macOS archive metadata, not a submission`)
+      continue
+    }
+    if (shown.startsWith('.')) {
+      ignored.push(`${shown}: its name starts with "." (a hidden entry), so it is not taken for a submission; rename it to grade it`)
+      continue
+    }
     const full = Buffer.concat([base, nameBytes])
     let isDir: boolean
     try {

@@ -3,6 +3,7 @@
 import { existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import type { BatchResult, StudentResult } from '../results.ts'
+import { parseBatchResult } from '../schemas.ts'
 import { writeOutputs } from './outputs/write-outputs.ts'
 
 export async function mergeShards(dirs: string[], out: string, options: { html?: boolean } = {}): Promise<{ batch: BatchResult; warnings: string[] }> {
@@ -10,7 +11,14 @@ export async function mergeShards(dirs: string[], out: string, options: { html?:
   const shards = dirs.map((dir) => {
     const file = path.join(dir, 'results.json')
     if (!existsSync(file)) throw new Error(`merge: ${file} does not exist (did that shard finish?)`)
-    return { dir, batch: JSON.parse(readFileSync(file, 'utf8')) as BatchResult }
+    let parsed: ReturnType<typeof parseBatchResult>
+    try {
+      parsed = parseBatchResult(JSON.parse(readFileSync(file, 'utf8')))
+    } catch (error) {
+      throw new Error(`merge: ${file} is not valid JSON: ${(error as Error).message}`)
+    }
+    if (!parsed.ok) throw new Error(`merge: ${file} is not a batch's results (${parsed.problem})`)
+    return { dir, batch: parsed.result }
   })
   const first = shards[0]!.batch
   for (const { dir, batch } of shards) {
@@ -21,6 +29,17 @@ export async function mergeShards(dirs: string[], out: string, options: { html?:
     ].filter(Boolean)
     if (differs.length) throw new Error(`merge: ${dir} was graded differently from ${shards[0]!.dir}: ${differs.join('; ')}`)
   }
+  // Every shard of the split, each once: a merge with a shard missing would drop its students silently.
+  const count = first.shard?.count
+  const unsharded = shards.find(({ batch }) => !batch.shard)
+  if (unsharded) throw new Error(`merge: ${unsharded.dir} was not graded as a shard (--shard i/n); merge combines the shards of one class`)
+  const mixed = shards.find(({ batch }) => batch.shard!.count !== count)
+  if (mixed) throw new Error(`merge: ${mixed.dir} is shard ${mixed.batch.shard!.index}/${mixed.batch.shard!.count}, but ${shards[0]!.dir} is one of ${count}`)
+  const indexes = shards.map(({ batch }) => batch.shard!.index)
+  const twice = indexes.find((index, i) => indexes.indexOf(index) !== i)
+  if (twice !== undefined) throw new Error(`merge: shard ${twice}/${count} is given twice`)
+  const missing = Array.from({ length: count! }, (_, i) => i + 1).filter((index) => !indexes.includes(index))
+  if (missing.length) throw new Error(`merge: shard${missing.length > 1 ? 's' : ''} ${missing.map((index) => `${index}/${count}`).join(', ')} ${missing.length > 1 ? 'are' : 'is'} missing; give the output folder of every shard`)
   const students = new Map<string, StudentResult>()
   for (const { dir, batch } of shards) {
     for (const student of batch.students) {
@@ -33,6 +52,7 @@ export async function mergeShards(dirs: string[], out: string, options: { html?:
     courseVersion: first.courseVersion,
     seed: first.seed,
     ...(first.topics ? { topics: first.topics } : {}),
+    ...(shards[0]!.batch.skipped?.length ? { skipped: shards[0]!.batch.skipped } : {}),
     ...(first.sandbox ? { sandbox: { description: first.sandbox.description, ...(warnings.length ? { warning: warnings.join(' ') } : {}) } } : {}),
     startedAt: shards.map((s) => s.batch.startedAt).sort()[0]!,
     finishedAt: shards.map((s) => s.batch.finishedAt).sort().at(-1)!,

@@ -6,9 +6,15 @@ import path from 'node:path'
 import { type SubmissionEntry, type SubmissionListing, SKIPPED_FOLDERS, decodeName, showBytes } from './entries.ts'
 
 const MAX_DEPTH = 8
-const MAX_ENTRIES = 20_000
+const MAX_ENTRIES = 50_000
+/** One folder's share of the walk: a folder of clutter must not keep the walk from the others. */
+const MAX_FOLDER_ENTRIES = 2_000
 
-export function listFolder(root: Buffer | string): SubmissionListing {
+/**
+ * Lists `root`. `wanted` names the files that matter (the course's exercise files): in a folder too
+ * large to list whole, they are looked at first.
+ */
+export function listFolder(root: Buffer | string, wanted: ReadonlySet<string> = new Set()): SubmissionListing {
   const rootBytes = Buffer.isBuffer(root) ? root : Buffer.from(root)
   // Compared as bytes: the folder's own name need not be valid UTF-8 either.
   const realRoot = realpathSync.native(rootBytes, { encoding: 'buffer' })
@@ -23,6 +29,11 @@ export function listFolder(root: Buffer | string): SubmissionListing {
     } catch (error) {
       notes.push(`could not read the folder ${relative || '.'}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`)
       return
+    }
+    if (names.length > MAX_FOLDER_ENTRIES) {
+      notes.push(`${relative || '.'} holds ${names.length} files and folders: only ${MAX_FOLDER_ENTRIES} were looked at (the course's file names first)`)
+      const first = (name: Buffer) => Number(!wanted.has(name.toString('utf8')))
+      names = names.sort((a, b) => first(a) - first(b) || Buffer.compare(a, b)).slice(0, MAX_FOLDER_ENTRIES)
     }
     for (const nameBytes of names.sort(Buffer.compare)) {
       if (++seen > MAX_ENTRIES) {

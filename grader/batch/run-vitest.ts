@@ -1,7 +1,7 @@
 // One run of the course's test suite on a staged workspace, inside the sandbox and within limits.
 // The test runner's main process writes the structured results (grader/reporters/results-reporter.ts)
 // to a file the grader reads afterwards; nothing the exercise code prints is ever parsed.
-import { existsSync, mkdirSync, readFileSync, realpathSync } from 'node:fs'
+import { closeSync, fstatSync, mkdirSync, openSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { COURSE_ROOT } from '../paths.ts'
 import type { RawRun } from '../reporters/raw-results.ts'
@@ -81,7 +81,8 @@ export async function runVitest(request: RunRequest): Promise<RunAttempt> {
     // The student processes: the permission flags this Node takes, their heap, their output.
     COURSE_NODE_FEATURES: JSON.stringify(request.sandbox.node),
     COURSE_STUDENT_HEAP_MB: String(Math.max(256, Math.floor(limits.memoryMb))),
-    COURSE_STUDENT_OUTPUT_BYTES: String(limits.outputBytes),
+    // A quarter of the run's output: the student's head and tail, and the note between them, fit in what the grader keeps.
+    COURSE_STUDENT_OUTPUT_BYTES: String(Math.floor(limits.outputBytes / 4)),
     COURSE_SKIP_TESTS: JSON.stringify(request.skip),
     ...(limits.importTimeoutMs ? { COURSE_IMPORT_TIMEOUT_MS: String(limits.importTimeoutMs) } : {}),
   }
@@ -138,10 +139,15 @@ function sharesProcess(request: RunRequest): boolean {
   return request.topics.length > 1 && request.sharedProcess !== false
 }
 
+/** What the grader reads of a run's files at most: they are written by the test runner, but a bug, a full disk or a runaway must never take the grader down. */
+const MAX_RESULTS_BYTES = 256 * 1024 * 1024
+const MAX_NOTES_BYTES = 4 * 1024 * 1024
+
 function readResults(file: string): RawRun | undefined {
-  if (!existsSync(file)) return undefined
+  const text = readCapped(file, MAX_RESULTS_BYTES)
+  if (text === undefined) return undefined
   try {
-    const run = JSON.parse(readFileSync(file, 'utf8')) as RawRun
+    const run = JSON.parse(text) as RawRun
     return Array.isArray(run.topics) ? run : undefined
   } catch {
     return undefined
@@ -149,8 +155,7 @@ function readResults(file: string): RawRun | undefined {
 }
 
 function readStarted(file: string): TestStarted[] {
-  if (!existsSync(file)) return []
-  return readFileSync(file, 'utf8')
+  return (readCapped(file, MAX_NOTES_BYTES) ?? '')
     .split('\n')
     .flatMap((line) => {
       try {
@@ -160,4 +165,20 @@ function readStarted(file: string): TestStarted[] {
         return []
       }
     })
+}
+
+/** A file's text, or undefined if it is missing or larger than `maxBytes` (a file that large is not a result). */
+export function readCapped(file: string, maxBytes: number): string | undefined {
+  let fd: number
+  try {
+    fd = openSync(file, 'r')
+  } catch {
+    return undefined
+  }
+  try {
+    if (fstatSync(fd).size > maxBytes) return undefined
+    return readFileSync(fd, 'utf8')
+  } finally {
+    closeSync(fd)
+  }
 }

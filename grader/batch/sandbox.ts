@@ -82,18 +82,17 @@ export function sandboxed(sandbox: Sandbox, command: string[], view: FileSystemV
 }
 
 /**
- * Node flags for the test processes: the permission model (under the flag name this Node takes) with
- * reads limited to `read` (folders), writes to `write` (files), worker threads allowed (the watchdog
- * is one), nothing else (on Node 25 and later that includes the network); a heap cap; and, where
- * this Node has the flag, no `fetch` (the harness's setup also removes the network globals).
+ * Node flags for a student process (grader/bridge/): the permission model (under the flag name this
+ * Node takes) with reads limited to `read` (folders) and writes to `write` (files), nothing else: no
+ * child processes, no worker threads, no native code, no WASI and, on Node 25 and later, no
+ * network; a heap cap; and, where this Node has the flag, no `fetch`.
  */
-export function testProcessFlags(node: NodeFeatures, options: { read: string[]; write: string[]; heapMb: number }): string[] {
+export function studentProcessFlags(node: NodeFeatures, options: { read: string[]; write: string[]; heapMb: number }): string[] {
   return [
     node.permissionFlag,
-    // Once each: Node 20 aborts (a failed assertion in its permission tree) on a repeated wildcard path.
-    ...[...new Set(options.read)].map((p) => `--allow-fs-read=${p}`),
+    // Once each: Node 20 aborted (a failed assertion in its permission tree) on a repeated wildcard path.
+    ...[...new Set(options.read)].map((p) => `--allow-fs-read=${path.join(p, '*')}`),
     ...options.write.map((p) => `--allow-fs-write=${p}`),
-    '--allow-worker',
     `--max-old-space-size=${options.heapMb}`,
     ...node.noFetchFlags,
   ]

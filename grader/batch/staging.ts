@@ -10,14 +10,22 @@ import { type SubmissionEntry, type SubmissionListing, printable } from './entri
 import { listFolder } from './read-folder.ts'
 import { CorruptZipError, listZip } from './read-zip.ts'
 
+/**
+ * Per topic, so that one topic's clutter never crowds out another topic's files; within a topic the
+ * files named like the course's stubs are taken first.
+ */
 export const STAGING_LIMITS = {
   /** A single exercise file; the course's own answers are a few kilobytes. */
   fileBytes: 512 * 1024,
-  totalBytes: 4 * 1024 * 1024,
-  files: 100,
+  /** All of one topic's files. */
+  topicBytes: 1024 * 1024,
+  /** Files of one topic. */
+  topicFiles: 60,
   /** Folders inside a topic folder (helpers/…). */
   depth: 3,
 }
+/** Names listed in a note about files left out, before "and N more". */
+const NAMES_SHOWN = 10
 
 const SEGMENT = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,99}$/
 const NOT_EXERCISE_CODE = /\.(test|spec|d)\.ts$/
@@ -45,7 +53,7 @@ export async function stageSubmission(source: Buffer | string, isZip: boolean, w
   const result: Staged = { workspace, files: [], topics: [], notes: [], hash: '' }
   let listing: SubmissionListing
   try {
-    listing = isZip ? await listZip(source) : listFolder(source)
+    listing = isZip ? await listZip(source) : listFolder(source, exerciseFileNames(topics))
   } catch (error) {
     if (error instanceof CorruptZipError) return { ...result, hash: emptyHash(), rejected: `the zip file cannot be read: ${error.message}` }
     throw error
@@ -93,13 +101,26 @@ async function copyExerciseFiles(entries: SubmissionEntry[], root: string, topic
   const prefix = root === '' ? '' : `${root}/`
   const topicSet = new Set(topics)
   const hash = createHash('sha256')
-  let total = 0
   const seen = new Set<string>()
+  const byTopic = new Map<string, { files: number; bytes: number; overflow: string[] }>()
+  const stubNames = (topic: string) => {
+    try {
+      return new Set(readdirSync(path.join(EXERCISES_DIR, topic)).filter((n) => n.endsWith('.ts') && !NOT_EXERCISE_CODE.test(n)))
+    } catch {
+      return new Set<string>()
+    }
+  }
+  const stubs = new Map(topics.map((topic) => [topic, stubNames(topic)]))
+  const isStubFile = (relative: string) => {
+    const parts = relative.split('/')
+    return parts.length === 2 && stubs.get(parts[0]!)!.has(parts[1]!)
+  }
   const candidates = entries
     .filter((e) => !e.refused && e.kind === 'file' && e.path.startsWith(prefix))
     .map((e) => ({ entry: e, relative: e.path.slice(prefix.length) }))
     .filter(({ relative }) => topicSet.has(relative.split('/')[0]!))
-    .sort((a, b) => (a.relative < b.relative ? -1 : a.relative > b.relative ? 1 : 0))
+    // The files a topic is graded on first, then the rest by path.
+    .sort((a, b) => Number(isStubFile(b.relative)) - Number(isStubFile(a.relative)) || (a.relative < b.relative ? -1 : a.relative > b.relative ? 1 : 0))
 
   for (const { entry, relative } of candidates) {
     const parts = relative.split('/')
@@ -108,19 +129,22 @@ async function copyExerciseFiles(entries: SubmissionEntry[], root: string, topic
       if (/\.(js|mjs|cjs|mts|cts|tsx|jsx)$/.test(name)) result.notes.push(`ignored ${printable(relative)}: only .ts exercise files are graded`)
       continue // tests, manifests and lessons come from the course
     }
+    const topic = parts[0]!
+    const budget = byTopic.get(topic) ?? { files: 0, bytes: 0, overflow: [] }
+    byTopic.set(topic, budget)
+    if (budget.files >= STAGING_LIMITS.topicFiles || budget.bytes + entry.size > STAGING_LIMITS.topicBytes) {
+      budget.overflow.push(relative)
+      continue
+    }
     const why = !parts.every((p) => SEGMENT.test(p))
       ? 'its name may use only letters, digits, "_", "-" and "."'
       : parts.length - 2 > STAGING_LIMITS.depth
         ? `it is nested more than ${STAGING_LIMITS.depth} folders deep`
         : seen.has(relative.toLowerCase())
           ? 'another file has the same name (differing only in case)'
-          : result.files.length >= STAGING_LIMITS.files
-            ? `more than ${STAGING_LIMITS.files} exercise files`
-            : entry.size > STAGING_LIMITS.fileBytes
-              ? `it is larger than ${STAGING_LIMITS.fileBytes / 1024} KB`
-              : total + entry.size > STAGING_LIMITS.totalBytes
-                ? `the exercise files together exceed ${STAGING_LIMITS.totalBytes / 1024 / 1024} MB`
-                : undefined
+          : entry.size > STAGING_LIMITS.fileBytes
+            ? `it is larger than ${STAGING_LIMITS.fileBytes / 1024} KB`
+            : undefined
     if (why) {
       result.notes.push(`refused ${printable(relative)}: ${why}`)
       continue
@@ -141,13 +165,32 @@ async function copyExerciseFiles(entries: SubmissionEntry[], root: string, topic
     mkdirSync(path.dirname(target), { recursive: true })
     writeFileSync(target, content, { flag: 'wx', mode: 0o444 })
     seen.add(relative.toLowerCase())
-    total += content.length
+    budget.files++
+    budget.bytes += content.length
     result.files.push(relative)
     hash.update(`${relative}\0${content.length}\0`).update(content)
-    if (!result.topics.includes(parts[0]!)) result.topics.push(parts[0]!)
+    if (!result.topics.includes(topic)) result.topics.push(topic)
+  }
+  for (const [topic, budget] of byTopic) {
+    if (budget.overflow.length === 0) continue
+    const shown = budget.overflow.slice(0, NAMES_SHOWN).map(printable).join(', ')
+    const more = budget.overflow.length > NAMES_SHOWN ? ` and ${budget.overflow.length - NAMES_SHOWN} more` : ''
+    result.notes.push(`left out ${budget.overflow.length} file(s) of ${topic} beyond its limit (${STAGING_LIMITS.topicFiles} files, ${STAGING_LIMITS.topicBytes / 1024 / 1024} MB per topic; the files named like the course's came first): ${shown}${more}`)
   }
   result.topics.sort()
+  result.files.sort()
   result.hash = hash.digest('hex')
+}
+
+/** The course's exercise file names of `topics` (limits.ts, …): the files a submission is graded on. */
+function exerciseFileNames(topics: string[]): Set<string> {
+  return new Set(topics.flatMap((topic) => {
+    try {
+      return readdirSync(path.join(EXERCISES_DIR, topic)).filter((n) => n.endsWith('.ts') && !NOT_EXERCISE_CODE.test(n))
+    } catch {
+      return []
+    }
+  }))
 }
 
 /** A topic's exercise files the student left out are taken from the course's stubs, as if untouched. */

@@ -184,7 +184,15 @@ export class Endpoint {
     })
   }
 
-  private encodeFailure(error: unknown): WireError {
+  /** A thrown Error crosses as one; anything else thrown (a string, say) crosses as that value, and is thrown again as it. */
+  private encodeFailure(error: unknown): Wire {
+    if (!(error instanceof Error)) {
+      try {
+        return this.encodeValue(error)
+      } catch {
+        return { t: 'err', name: 'Error', message: 'a value that could not be described was thrown' }
+      }
+    }
     try {
       const origin = (error as { [ORIGIN]?: unknown } | null)?.[ORIGIN]
       if (typeof origin === 'number') return encodeError(error, origin)

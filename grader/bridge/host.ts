@@ -100,6 +100,25 @@ const endpoint = new Endpoint(transport, {
 // Ways to reach Node's internals without an import, which the staging step checks. Exercise code has
 // no business with them (the rules say so); here they could only hurt this process.
 for (const name of ['getBuiltinModule', 'binding', '_linkedBinding', 'dlopen'] as const) Reflect.deleteProperty(process, name)
+// The network APIs that need no import (Linux namespaces and Node 25+'s permission model cut the
+// network off as well; without either, these are the ways left).
+for (const name of ['fetch', 'WebSocket', 'EventSource'] as const) Reflect.deleteProperty(globalThis, name)
+// No signal to another process: this one's parent is the trusted test process. process.kill checks
+// its arguments and then calls the internal process._kill, so both are guarded; the originals stay
+// in this closure, out of the exercise code's reach.
+type RawKill = (pid: number, signal: number) => number
+const internals = process as unknown as { _kill: RawKill }
+const rawKill = internals._kill.bind(process)
+const refuse = (pid: number) => new Error(`process.kill(${pid}) refused: exercise code may not signal other processes`)
+internals._kill = (pid, signal) => {
+  if (pid !== process.pid) throw refuse(pid)
+  return rawKill(pid, signal)
+}
+const checkedKill = process.kill.bind(process)
+process.kill = (pid: number, signal?: string | number): true => {
+  if (pid !== process.pid) throw refuse(pid)
+  return checkedKill(pid, signal)
+}
 // An error thrown later by code that a call left behind (a timer, a promise) belongs to no call.
 process.on('uncaughtException', (error) => process.stderr.write(`[your code] an error outside any call: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`))
 process.on('unhandledRejection', (error) => process.stderr.write(`[your code] a promise failed outside any call: ${error instanceof Error ? error.message : String(error)}\n`))

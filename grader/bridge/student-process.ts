@@ -9,6 +9,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { type NodeFeatures, detectNodeFeatures } from '../batch/node-features.ts'
+import { studentProcessFlags } from '../batch/sandbox.ts'
 import { COURSE_ROOT, isInside } from '../paths.ts'
 import { type Channel, type ExitEvent, openChannel } from './channel.ts'
 import { Endpoint, ProtocolError } from './endpoint.ts'
@@ -27,7 +28,7 @@ const MAX_FRAME_BYTES = 256 * 1024 * 1024
 /** Output of one student process that reaches the test's output (head and tail kept). */
 const OUTPUT_BYTES = Number(process.env.COURSE_STUDENT_OUTPUT_BYTES) || 256 * 1024
 /** Time allowed for loading a module of the student's (an endless loop at its top level ends here). */
-const LOAD_MS = Number(process.env.COURSE_IMPORT_TIMEOUT_MS) || 30_000
+const loadMs = () => Number(process.env.COURSE_IMPORT_TIMEOUT_MS) || 30_000
 /** Heap of a student process (MB); the grader passes its --memory. */
 const HEAP_MB = Number(process.env.COURSE_STUDENT_HEAP_MB) || 2048
 
@@ -127,15 +128,17 @@ export class StudentProcess {
     let reply: Extract<Message, { k: 'loaded' | 'throw' }>
     // Loading has its own time, whatever is left of the test's: a slow start is not the test's fault.
     const saved = deadline
-    deadline = { at: Date.now() + LOAD_MS, allowedMs: LOAD_MS }
+    deadline = { at: Date.now() + loadMs(), allowedMs: loadMs() }
     try {
       reply = running.endpoint.request({ k: 'load', id: running.endpoint.newId(), url })
     } catch (error) {
       this.stop()
       const why = error instanceof StudentTimeout
-        ? `it did not finish loading in ${LOAD_MS / 1000} s (an endless loop at the top level of the file?)`
-        : error instanceof StudentCrash && error.reason === 'exit'
-          ? `its process ended while loading it (exit code ${error.details.code}: process.exit() at the top level of the file?)`
+        ? `it did not finish loading in ${loadMs() / 1000} s (an endless loop at the top level of the file?)`
+        : error instanceof StudentCrash && error.reason === 'exit' && error.details.code === 13
+          ? 'it waits at its top level for something that never settles (an await that never ends)'
+          : error instanceof StudentCrash && error.reason === 'exit'
+            ? `its process ended while loading it (exit code ${error.details.code}: process.exit() at the top level of the file?)`
           : error instanceof Error ? error.message : String(error)
       const failure = new StudentLoadError('crashed', `${this.display(file)}: ${why}`)
       this.failedLoads.set(url, failure)
@@ -160,13 +163,12 @@ export class StudentProcess {
     const host = this.stager.stageCourse(HOST)
     const ioThread = this.stager.stageCourse(IO_THREAD)
     const nodeModules = path.join(COURSE_ROOT, 'node_modules')
-    const reads = [...new Set([this.stageDir, nodeModules, realpathSync(nodeModules)])].map((dir) => `--allow-fs-read=${path.join(dir, '*')}`)
     // On Linux the student process dies with the thread that started it, even if this process is killed.
     const setpriv = process.platform === 'linux' ? ['/usr/bin/setpriv', '/bin/setpriv'].find(exists) : undefined
     const command = (answers: string | undefined) => {
-      // Its only write: the pipe of its answers, when the channel uses FIFOs.
-      const writes = answers ? [`--allow-fs-write=${answers}`] : []
-      const nodeArgs = [features.permissionFlag, ...reads, ...writes, ...features.noFetchFlags, `--max-old-space-size=${HEAP_MB}`, '--enable-source-maps', host]
+      // It reads its staged code and the libraries; its only write is the pipe of its answers (FIFOs).
+      const flags = studentProcessFlags(features, { read: [this.stageDir, nodeModules, realpathSync(nodeModules)], write: answers ? [answers] : [], heapMb: HEAP_MB })
+      const nodeArgs = [...flags, '--enable-source-maps', host]
       return setpriv ? [setpriv, '--pdeathsig', 'KILL', '--', process.execPath, ...nodeArgs] : [process.execPath, ...nodeArgs]
     }
     const env: Record<string, string> = {

@@ -1,7 +1,7 @@
 // The structured record of one vitest run that every consumer reads: the grader's scoring, the
 // students' progress table, `npm run verify`. It holds what vitest and the harness reported,
 // never anything the exercise code printed.
-import { existsSync, readFileSync } from 'node:fs'
+import { closeSync, existsSync, fstatSync, openSync, readSync } from 'node:fs'
 import path from 'node:path'
 import type { SerializedError, TestModule } from 'vitest/node'
 import type { FailureInfo, Outcome } from '../harness/meta.ts'
@@ -71,9 +71,25 @@ export function collectRun(modules: ReadonlyArray<TestModule>, unhandled: Readon
   return { topics, unhandledErrors: unhandled.map(errorText), watchdog: readWatchdogReports(diagnosticsFile), durationMs }
 }
 
+/** The notes file is the test processes' (no student code writes it); still, only its first few MB are read. */
+const MAX_NOTES_BYTES = 4 * 1024 * 1024
+
 function readWatchdogReports(file: string | undefined): WatchdogReport[] {
   if (!file || !existsSync(file)) return []
-  return readFileSync(file, 'utf8')
+  let text: string
+  try {
+    const fd = openSync(file, 'r')
+    try {
+      const buffer = Buffer.alloc(Math.min(fstatSync(fd).size, MAX_NOTES_BYTES))
+      readSync(fd, buffer, 0, buffer.length, 0)
+      text = buffer.toString('utf8')
+    } finally {
+      closeSync(fd)
+    }
+  } catch {
+    return []
+  }
+  return text
     .split('\n')
     .filter((line) => line.trim())
     .flatMap((line) => {

@@ -101,19 +101,23 @@ describe('the batch grader on a hostile class', () => {
 
   it('ends a synchronous loop at import and scores the topic 0', () => {
     expect(student(hostile, 'loop-at-import').score.total).toBe(0)
-    expect(topicOf(hostile, 'loop-at-import').status).toBe('timed-out')
-    expect(topicOf(hostile, 'loop-at-import').reason).toMatch(/loading the exercise code took longer/)
+    expect(topicOf(hostile, 'loop-at-import').status).toBe('load-error')
+    expect(topicOf(hostile, 'loop-at-import').reason).toMatch(/did not finish loading in 5 s/)
   })
 
-  it('ends a loop inside a function and re-runs the topic without that test, keeping the rest', () => {
-    expect(testOf(hostile, 'loop-in-function', 'quotientDelta.valid').status).toBe('timeout')
+  it('ends a loop inside a function at the test\'s deadline, costing only the tests that call it', () => {
+    const looping = testOf(hostile, 'loop-in-function', 'quotientDelta.valid')
+    expect(looping.status).toBe('timeout')
+    expect(looping.failure?.summary).toMatch(/did not return within the 10 s this test allows/)
+    // (The bad-input tests call it too, but its checks refuse their input before the loop.)
     expect(student(hostile, 'loop-in-function').score.total).toBe(MAX - points('quotientDelta.valid'))
-    expect(student(hostile, 'loop-in-function').diagnostics?.join('\n')).toMatch(/"quotientDelta.valid" ran past its time limit.*run again without it/)
+    expect(topicOf(hostile, 'loop-in-function').status).toBe('timed-out')
   })
 
   it('ends a module that waits for a promise that never settles', () => {
     expect(student(hostile, 'never-settles').score.total).toBe(0)
-    expect(topicOf(hostile, 'never-settles').status).toBe('timed-out')
+    expect(topicOf(hostile, 'never-settles').status).toBe('load-error')
+    expect(topicOf(hostile, 'never-settles').reason).toMatch(/never settles|did not finish loading/)
   })
 
   it('fails only the tests that hit unbounded recursion', () => {
@@ -125,8 +129,8 @@ describe('the batch grader on a hostile class', () => {
   it('ends a process that allocates without bound and keeps the other tests', () => {
     const hog = testOf(hostile, 'huge-allocation', 'quotientDelta.valid')
     expect(hog.points).toBe(0)
-    // Usually the memory limit; on a machine so loaded that filling 300 MB takes over 10 s, the time limit.
-    expect(hog.message ?? '').toMatch(/died.*(memory|heap)|ran past its time limit/)
+    // Usually the memory limit; on a machine so loaded that filling the heap takes over 10 s, the time limit.
+    expect(hog.failure?.summary ?? '').toMatch(/memory|did not return within/)
     expect(student(hostile, 'huge-allocation').score.total).toBe(MAX - points('quotientDelta.valid'))
   })
 
@@ -135,15 +139,16 @@ describe('the batch grader on a hostile class', () => {
     expect(topicOf(hostile, 'exit-at-import').reason).toMatch(/process.exit/)
   })
 
-  it('refuses to signal the parent process', () => {
+  it('refuses to signal the parent process (the test process)', () => {
     expect(student(hostile, 'kill-parent').score.total).toBe(0)
+    expect(topicOf(hostile, 'kill-parent').status).toBe('load-error')
     expect(topicOf(hostile, 'kill-parent').reason).toMatch(/process.kill\(\d+\) refused/)
   })
 
-  it('refuses require(), and with it child processes, with a clear message', () => {
+  it('has no require(), and with it no child processes', () => {
     expect(student(hostile, 'spawn').score.total).toBe(0)
-    expect(topicOf(hostile, 'spawn').status).toBe('forbidden-import')
-    expect(topicOf(hostile, 'spawn').reason).toMatch(/require\(\) is not available/)
+    expect(topicOf(hostile, 'spawn').status).toBe('load-error')
+    expect(topicOf(hostile, 'spawn').reason).toMatch(/require is not defined/)
     expect(existsSync(path.join(canaryDir, 'spawned'))).toBe(false)
   })
 
@@ -172,19 +177,19 @@ describe('the batch grader on a hostile class', () => {
     const flood = student(hostile, 'print-100mb')
     expect(flood.score.total).toBe(MAX)
     expect((flood.output ?? '').length).toBeLessThan(200_000)
-    expect(flood.diagnostics?.join('\n')).toMatch(/printed \d{7,} bytes; only the first and last 32 KB were kept/)
+    expect(flood.output).toMatch(/\d{7,} bytes of your code's output not shown/)
   })
 
   it('gives no points for patching vitest\'s expect or registering tests of its own', () => {
     expect(student(hostile, 'patch-expect').score.total).toBe(0)
   })
 
-  it('catches changes to Math and Array.prototype', () => {
-    expect(student(hostile, 'patch-math').score.total).toBe(0)
-    expect(topicOf(hostile, 'patch-math').reason).toMatch(/read.only|Cannot assign/)
-    expect(student(hostile, 'patch-array').score.total).toBe(0)
-    expect(topicOf(hostile, 'patch-array').status).toBe('tampered')
-    expect(testOf(hostile, 'patch-array', 'limit.lecture').failure?.summary).toMatch(/Array.prototype.map/)
+  it('lets changes to Math and Array.prototype change only the student\'s own results', () => {
+    // Math.abs = () => 0 breaks the student's own limit(): its verdicts are its own.
+    expect(student(hostile, 'patch-math').score.total).toBeLessThan(MAX)
+    expect(topicOf(hostile, 'patch-math').status).toBe('partial')
+    // A harmless wrapper around Array.prototype.map costs nothing.
+    expect(student(hostile, 'patch-array').score.total).toBe(MAX)
   })
 
   it('reports a thrown non-Error on the tests that met it', () => {

@@ -101,7 +101,7 @@ describe('VitestServer', () => {
   const run = (limits = DEFAULT_LIMITS) => {
     const runDir = path.join(scratch, `run-${++runs}`)
     mkdirSync(runDir)
-    return runVitest({ workspace, topics: [TOPIC], skip: [], seed: 1, sealKey: 'k', runDir, sandbox, view: fileSystemView(scratch, []), limits, server })
+    return runVitest({ workspace, topics: [TOPIC], skip: [], seed: 1, runDir, sandbox, view: fileSystemView(scratch, []), limits, server })
   }
 
   it('is replaced after it was killed from outside, and after a run past its time limit', async () => {

@@ -1,12 +1,13 @@
-// The batch grader's parts that need no test run: staging, discovery, shards, the code guard, the
-// supervisor's limits and the output formats.
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
+// The batch grader's parts that need no test run: staging, discovery, shards, the grader's own files,
+// the supervisor's limits, the sandbox and the output formats.
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { parseAst } from 'vite'
 import { XMLValidator } from 'fast-xml-parser'
 import { afterAll, describe, expect, it } from 'vitest'
-import { codeGuard, findForbidden } from '../batch/code-guard.ts'
+import { writeFileAtomic } from '../atomic-write.ts'
+import { refuseOverlap } from '../batch/batch.ts'
+import { ResultCache } from '../batch/cache.ts'
 import { discoverSubmissions, inShard, parseShard, safeId } from '../batch/discover.ts'
 import { mergeShards } from '../batch/merge.ts'
 import { csvCell, gradesCsv } from '../batch/outputs/grades-csv.ts'
@@ -14,7 +15,7 @@ import { gradescopeResults } from '../batch/outputs/gradescope.ts'
 import { junitXml } from '../batch/outputs/junit.ts'
 import { summaryMarkdown } from '../batch/outputs/summary.ts'
 import { stageSubmission } from '../batch/staging.ts'
-import { detectSandbox, sandboxed, testProcessFlags } from '../batch/sandbox.ts'
+import { detectSandbox, sandboxed, studentProcessFlags } from '../batch/sandbox.ts'
 import { UnsupportedNodeError, detectNodeFeatures } from '../batch/node-features.ts'
 import { CappedOutput, supervise } from '../batch/supervise.ts'
 import { stopCheckers, typeCheck } from '../batch/typecheck.ts'
@@ -124,7 +125,68 @@ describe('staging', () => {
   })
 })
 
+describe('staging limits are per topic', () => {
+  it('ten thousand extra files in one topic leave the other topics whole, and say which files were left out', async () => {
+    const root = fresh()
+    const files: Record<string, string> = { [`exercises/${TOPIC}/limits.ts`]: KEY, 'exercises/04-neighbour-search/search.ts': 'export const x = 1\n' }
+    for (let i = 0; i < 10_000; i++) files[`exercises/${TOPIC}/a${String(i).padStart(5, '0')}.ts`] = 'export {}\n'
+    folder(root, 'clutter', files)
+    const workspace = path.join(fresh(), 'ws')
+    mkdirSync(workspace)
+    const staged = await stageSubmission(path.join(root, 'clutter'), false, workspace, [TOPIC, '04-neighbour-search'])
+    expect(staged.files).toContain(`${TOPIC}/limits.ts`)
+    expect(staged.files).toContain('04-neighbour-search/search.ts')
+    expect(staged.topics).toEqual([TOPIC, '04-neighbour-search'])
+    const note = staged.notes.find((line) => line.startsWith('left out'))
+    expect(note).toMatch(new RegExp(`left out \\d+ file\\(s\\) of ${TOPIC} beyond its limit .*a00059\\.ts, .* and \\d+ more`))
+  })
+})
+
+describe('the grader\'s own files', () => {
+  it('a cache entry that is valid JSON but not a result is graded again, not trusted', () => {
+    const dir = fresh()
+    const cache = new ResultCache(dir)
+    writeFileSync(path.join(dir, 'k1.json'), JSON.stringify({ hash: 'k1', score: {} }))
+    expect(cache.get('k1')).toBeUndefined()
+    writeFileSync(path.join(dir, 'k2.json'), '{"hash": "k2", "score"')
+    expect(cache.get('k2')).toBeUndefined()
+  })
+
+  it('an atomic write that fails leaves no temporary file behind, and the old file as it was', () => {
+    const dir = fresh()
+    const target = path.join(dir, 'results.json')
+    writeFileAtomic(target, 'old')
+    // A folder in the way of the rename stands in for a disk that fails the write.
+    const blocked = path.join(dir, 'blocked')
+    mkdirSync(path.join(blocked, 'inside'), { recursive: true })
+    expect(() => writeFileAtomic(blocked, 'new')).toThrow()
+    expect(readdirSync(dir).filter((name) => name.endsWith('.tmp'))).toEqual([])
+    expect(readFileSync(target, 'utf8')).toBe('old')
+  })
+
+  it('refuses an output folder that is the submissions folder or inside it, and allows the rest', () => {
+    const root = fresh()
+    const submissions = path.join(root, 'class')
+    mkdirSync(submissions)
+    expect(() => refuseOverlap(submissions, submissions)).toThrow(/must not be the submissions folder/)
+    expect(() => refuseOverlap(submissions, path.join(submissions, 'out'))).toThrow(/must not be inside the submissions folder/)
+    expect(() => refuseOverlap(submissions, path.join(submissions, 'deeper', 'out'))).toThrow(/inside the submissions folder/)
+    expect(() => refuseOverlap(submissions, path.join(root, 'out'))).not.toThrow()
+    expect(() => refuseOverlap(path.join(root, 'out', 'class'), path.join(root, 'out'))).not.toThrow()
+  })
+})
+
 describe('discovery and shards', () => {
+  it('reports every entry it does not grade, hidden ones included', () => {
+    const root = fresh()
+    folder(root, '.alice', {}, KEY)
+    folder(root, 'bob', {}, KEY)
+    writeFileSync(path.join(root, 'notes.txt'), 'x')
+    const found = discoverSubmissions(root)
+    expect(found.submissions.map((s) => s.id)).toEqual(['bob'])
+    expect(found.ignored).toEqual([expect.stringMatching(/^\.alice: its name starts with "\."/), expect.stringMatching(/^notes.txt: not a folder or a .zip file/)])
+  })
+
   it('names students safely and uniquely', () => {
     const dir = fresh()
     mkdirSync(path.join(dir, 'alice'))
@@ -135,7 +197,7 @@ describe('discovery and shards', () => {
     writeFileSync(path.join(dir, 'readme.txt'), '')
     const { submissions, ignored } = discoverSubmissions(dir)
     expect(submissions.map((s) => s.id)).toEqual(['_results.json', 'alice', 'alice~2', 'bo_b_rm_-rf'])
-    expect(ignored).toEqual(['readme.txt: not a folder or a .zip file'])
+    expect(ignored).toEqual([expect.stringMatching(/^\.git: its name starts with "\."/), 'readme.txt: not a folder or a .zip file'])
     expect(safeId('=cmd|calc')).toBe('_cmd_calc')
   })
 
@@ -146,37 +208,6 @@ describe('discovery and shards', () => {
     expect(shards.every((s) => s.length > 5)).toBe(true)
     expect(parseShard('2/3')).toEqual({ index: 2, count: 3 })
     expect(() => parseShard('4/3')).toThrow(/--shard/)
-  })
-})
-
-describe('code guard', () => {
-  const problem = (code: string) => findForbidden(parseAst(code) as never)
-  it('refuses require, the runner\'s internals and Node built-ins, however they are written', () => {
-    expect(problem("const fs = require('fs')")?.name).toBe('require')
-    expect(problem("globalThis['__vitest_worker__'].rpc")?.name).toBe('__vitest_worker__')
-    expect(problem('__vite_ssr_import__("x")')?.name).toBe('__vite_ssr_import__')
-    expect(problem("import { readFileSync } from 'node:fs'")).toMatchObject({ kind: 'import', name: 'node:fs' })
-    expect(problem("export * from 'child_process'")).toMatchObject({ kind: 'import', name: 'child_process' })
-    expect(problem("await import('net')")).toMatchObject({ kind: 'import', name: 'net' })
-    expect(problem("const m = 'n' + 'et'; await import(m)")?.name).toBe('import(…)')
-  })
-  it('allows ordinary code that merely mentions such names as properties', () => {
-    expect(problem("import { x } from './helpers.ts'\nconst o = { require: 1 }; o.require; class A { require() {} }")).toBeUndefined()
-  })
-  it("serves from the grader's scratch folder only the workspace under test", () => {
-    const scratch = path.join(os.tmpdir(), 'course-grade-x')
-    const workspace = path.join(scratch, 'job-a', 'exercises')
-    const load = codeGuard({ dir: workspace, label: 'job-a', overrides: {} }).load as (id: string) => unknown
-    const before = process.env.COURSE_SCRATCH_ROOT
-    process.env.COURSE_SCRATCH_ROOT = scratch
-    try {
-      expect(load(path.join(workspace, TOPIC, 'limits.ts'))).toBeNull()
-      expect(() => load(path.join(scratch, 'job-b', 'exercises', TOPIC, 'limits.ts'))).toThrow(/only the submission under test/)
-      expect(load(path.join(COURSE_ROOT, 'grader', 'harness', 'index.ts'))).toBeNull()
-    } finally {
-      if (before === undefined) delete process.env.COURSE_SCRATCH_ROOT
-      else process.env.COURSE_SCRATCH_ROOT = before
-    }
   })
 })
 
@@ -206,20 +237,21 @@ describe('sandbox', () => {
   const attempts = (tries: Record<string, string>) =>
     `const fs = require('node:fs'); const out = {}; ${Object.entries(tries).map(([name, code]) => `try { ${code}; out[${JSON.stringify(name)}] = 'done' } catch (e) { out[${JSON.stringify(name)}] = e.code || e.message }`).join('\n')}; console.log(JSON.stringify(out))`
 
-  it('the test processes\' permission model refuses the answer key, writes and child processes', async () => {
+  it('the student processes\' permission model refuses the answer key, writes, child processes and workers', async () => {
     const dir = fresh()
-    const allowed = path.join(dir, 'diagnostics.jsonl')
+    const allowed = path.join(dir, 'answers.fifo')
     const node = detectNodeFeatures()
-    const flags = testProcessFlags(node, { read: [path.join(COURSE_ROOT, 'node_modules', '*')], write: [allowed], heapMb: 256 })
+    const flags = studentProcessFlags(node, { read: [path.join(COURSE_ROOT, 'node_modules')], write: [allowed], heapMb: 256 })
     const outcome = await run([process.execPath, ...flags], attempts({
       readKey: `fs.readFileSync(${JSON.stringify(KEY_FILE)})`,
       writeElsewhere: `fs.writeFileSync(${JSON.stringify(path.join(dir, 'other'))}, 'x')`,
       spawn: "require('node:child_process').execSync('true')",
+      worker: "new (require('node:worker_threads').Worker)('0', { eval: true })",
       writeAllowed: `fs.appendFileSync(${JSON.stringify(allowed)}, 'x')`,
       // Node 25 and later: the permission model covers the network too.
       ...(node.permissionDeniesNetwork ? { listen: "require('node:net').createServer().listen(0)" } : {}),
     }))
-    expect(outcome).toEqual({ readKey: 'ERR_ACCESS_DENIED', writeElsewhere: 'ERR_ACCESS_DENIED', spawn: 'ERR_ACCESS_DENIED', writeAllowed: 'done', ...(node.permissionDeniesNetwork ? { listen: 'ERR_ACCESS_DENIED' } : {}) })
+    expect(outcome).toEqual({ readKey: 'ERR_ACCESS_DENIED', writeElsewhere: 'ERR_ACCESS_DENIED', spawn: 'ERR_ACCESS_DENIED', worker: 'ERR_ACCESS_DENIED', writeAllowed: 'done', ...(node.permissionDeniesNetwork ? { listen: 'ERR_ACCESS_DENIED' } : {}) })
   })
 
   it('the permission flags are found by trying this Node: the name it takes, fetch and the network', () => {
@@ -309,16 +341,28 @@ describe('outputs', () => {
     const dirs = whole.students.map((s, i) => {
       const dir = path.join(fresh(), `shard-${i}`)
       mkdirSync(dir)
-      writeFileSync(path.join(dir, 'results.json'), JSON.stringify({ ...whole, students: [s] }))
+      writeFileSync(path.join(dir, 'results.json'), JSON.stringify({ ...whole, shard: { index: i + 1, count: 3 }, students: [s] }))
       return dir
     })
     const merged = await mergeShards(dirs.reverse(), path.join(fresh(), 'merged'), { html: false })
     expect(gradesCsv(merged.batch)).toBe(gradesCsv(whole))
     const odd = path.join(fresh(), 'odd')
     mkdirSync(odd)
-    writeFileSync(path.join(odd, 'results.json'), JSON.stringify({ ...whole, seed: 8, students: [] }))
+    writeFileSync(path.join(odd, 'results.json'), JSON.stringify({ ...whole, shard: { index: 2, count: 3 }, seed: 8, students: [] }))
     await expect(mergeShards([dirs[0]!, odd], path.join(fresh(), 'm2'), { html: false })).rejects.toThrow(/seed 8 ≠ 7/)
-    await expect(mergeShards([dirs[0]!, dirs[0]!], path.join(fresh(), 'm3'), { html: false })).rejects.toThrow(/more than one shard/)
+    await expect(mergeShards([dirs[0]!, dirs[0]!, dirs[1]!], path.join(fresh(), 'm3'), { html: false })).rejects.toThrow(/given twice/)
+    // Shard 1 of 3 alone, or two of three, is refused: a merge must never drop students silently.
+    await expect(mergeShards([dirs[2]!], path.join(fresh(), 'm4'), { html: false })).rejects.toThrow(/shards 2\/3, 3\/3 are missing/)
+    await expect(mergeShards([dirs[0]!, dirs[1]!], path.join(fresh(), 'm5'), { html: false })).rejects.toThrow(/shard 1\/3 is missing/)
+    // Not a shard at all, and not a batch's results at all.
+    const whole_ = path.join(fresh(), 'unsharded')
+    mkdirSync(whole_)
+    writeFileSync(path.join(whole_, 'results.json'), JSON.stringify(whole))
+    await expect(mergeShards([whole_], path.join(fresh(), 'm6'), { html: false })).rejects.toThrow(/was not graded as a shard/)
+    const junk = path.join(fresh(), 'junk')
+    mkdirSync(junk)
+    writeFileSync(path.join(junk, 'results.json'), JSON.stringify({ hash: 'x', score: {} }))
+    await expect(mergeShards([junk], path.join(fresh(), 'm7'), { html: false })).rejects.toThrow(/is not a batch's results/)
   })
 })
 

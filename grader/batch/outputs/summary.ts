@@ -31,6 +31,11 @@ export function summaryMarkdown(batch: BatchResult): string {
     lines.push(`| ${md(student.id)} | ${student.score.total}/${student.score.max} | ${cells.join(' | ')} | ${md(studentNote(student), 200)} |`)
   }
   if (batch.students.length > MAX_ROWS) lines.push('', `… ${batch.students.length - MAX_ROWS} more in grades.csv.`)
+  if (batch.skipped?.length) {
+    lines.push('', '### Not graded: entries of the submissions folder that are not submissions', '')
+    for (const line of batch.skipped.slice(0, 200)) lines.push(`- ${md(line, 300)}`)
+    if (batch.skipped.length > 200) lines.push(`- … ${batch.skipped.length - 200} more in results.json`)
+  }
   const incidents = batch.students.filter((s) => s.diagnostics?.length)
   if (incidents.length) {
     lines.push('', '### Diagnostics', '')

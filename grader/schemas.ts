@@ -1,0 +1,103 @@
+// Schemas for what the grader reads back from disk (its cache, shards' results): a file that is
+// valid JSON but not what it claims to be is refused here, with what is wrong, instead of taking the
+// grader down where it is used.
+import * as v from 'valibot'
+import type { BatchResult, StudentResult } from './results.ts'
+
+const localized = v.object({ en: v.string(), 'zh-TW': v.string() })
+const number = v.number()
+const optionalNumber = v.optional(number)
+
+const failure = v.looseObject({
+  outcome: v.picklist(['failed', 'not-implemented', 'error', 'timeout', 'crashed', 'load-error']),
+  summary: v.string(),
+  counterexample: v.optional(v.string()),
+  shrinks: optionalNumber,
+  path: v.optional(v.string()),
+  expected: v.optional(v.string()),
+  received: v.optional(v.string()),
+  tolerance: v.optional(v.string()),
+  seed: number,
+  propertySeed: number,
+  reproduce: v.string(),
+  hint: v.string(),
+})
+
+/** Plots are drawn from their data; each must at least say what kind it is. */
+const plot = v.looseObject({ kind: v.picklist(['search-path', 'curves', 'decision-boundary', 'feature-maps']), title: v.string() })
+
+const scoredTest = v.looseObject({
+  id: v.string(),
+  title: v.string(),
+  points: number,
+  max: number,
+  status: v.picklist(['passed', 'failed', 'not-implemented', 'error', 'timeout', 'crashed', 'load-error', 'not-run']),
+  hidden: v.boolean(),
+  lesson: v.optional(v.string()),
+  hint: localized,
+  durationMs: optionalNumber,
+  failure: v.optional(failure),
+  message: v.optional(v.string()),
+  backend: v.optional(v.string()),
+  plots: v.optional(v.array(plot)),
+})
+
+const scoredTopic = v.looseObject({
+  topic: v.string(),
+  title: localized,
+  score: number,
+  max: number,
+  status: v.picklist(['passed', 'partial', 'failed', 'not-started', 'timed-out', 'crashed', 'forbidden-import', 'load-error', 'not-run']),
+  reason: v.optional(v.string()),
+  tests: v.array(scoredTest),
+})
+
+const score = v.looseObject({ topics: v.array(scoredTopic), total: number, max: number })
+
+export const studentResultSchema = v.looseObject({
+  id: v.string(),
+  source: v.string(),
+  status: v.picklist(['graded', 'rejected', 'error']),
+  error: v.optional(v.string()),
+  score,
+  seed: number,
+  backend: v.optional(v.string()),
+  durationMs: number,
+  peakMemoryMb: optionalNumber,
+  hash: v.string(),
+  output: v.optional(v.string()),
+  diagnostics: v.optional(v.array(v.string())),
+  files: v.optional(v.array(v.string())),
+  gradedAt: v.optional(v.string()),
+  sandbox: v.optional(v.string()),
+})
+
+export const batchResultSchema = v.looseObject({
+  courseVersion: v.string(),
+  seed: number,
+  topics: v.optional(v.array(v.string())),
+  shard: v.optional(v.object({ index: number, count: number })),
+  skipped: v.optional(v.array(v.string())),
+  sandbox: v.optional(v.looseObject({ description: v.string(), warning: v.optional(v.string()) })),
+  startedAt: v.string(),
+  finishedAt: v.string(),
+  students: v.array(studentResultSchema),
+})
+
+/** `value` as a StudentResult, or a sentence saying what is wrong with it. */
+export function parseStudentResult(value: unknown): { ok: true; result: StudentResult } | { ok: false; problem: string } {
+  return parse(studentResultSchema, value) as { ok: true; result: StudentResult } | { ok: false; problem: string }
+}
+
+/** `value` as a BatchResult, or a sentence saying what is wrong with it. */
+export function parseBatchResult(value: unknown): { ok: true; result: BatchResult } | { ok: false; problem: string } {
+  return parse(batchResultSchema, value) as { ok: true; result: BatchResult } | { ok: false; problem: string }
+}
+
+function parse(schema: v.GenericSchema, value: unknown): { ok: true; result: unknown } | { ok: false; problem: string } {
+  const parsed = v.safeParse(schema, value)
+  if (parsed.success) return { ok: true, result: parsed.output }
+  const issue = parsed.issues[0]
+  const where = issue.path?.map((p) => String(p.key)).join('.') || 'the value'
+  return { ok: false, problem: `${where}: ${issue.message}` }
+}
