@@ -1,4 +1,4 @@
-// `npm run report`: grades your own working copy with the teachers' engine (sandbox, seals, a
+// `npm run report`: grades your own working copy with the teachers' engine (sandbox, student processes, a
 // grading seed of its own), writes the HTML report under reports/ and prints its path.
 // CI on a pull request runs it with --classroom to report points to GitHub Classroom.
 import path from 'node:path'

@@ -1,6 +1,6 @@
 // Grades one piece of work with the teachers' engine: a student's own working copy (`npm run
 // report`, CI on a pull request) or a Gradescope submission. It is a batch of one, so it gets the
-// same staging, sandbox, seals, seed policy and outputs as a class.
+// same staging, sandbox, student processes, seed policy and outputs as a class.
 import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'

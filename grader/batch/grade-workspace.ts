@@ -1,7 +1,9 @@
-// Grades one staged workspace: runs the suite once for all its topics, then, where a test hung or
-// killed its process, re-runs that topic without the tests that did (a bounded number of times), so
-// one bad function costs its own tests and not the whole topic. Scoring happens here, in the grader,
-// from the structured results of every run and the seal key that only this process knows.
+// Grades one staged workspace: runs the suite once for all its topics. A student's code runs in
+// student processes of its own, so what it does costs only its own tests (grader/bridge/); should a
+// test process itself die or hang (a fault of the course's code, or of the machine), the topics it
+// left without results run again, and a test that took its process down is left out of the re-run
+// (a bounded number of times). Scoring happens here, in the grader, from the structured results of
+// every run.
 import path from 'node:path'
 import { loadManifest } from '../manifest.ts'
 import type { RawRun, RawTest, RawTopic } from '../reporters/raw-results.ts'
@@ -160,35 +162,21 @@ function deathCause(attempt: RunAttempt): string {
   return ''
 }
 
-/**
- * One raw run from all attempts. For each test, the first run that finished it counts; a topic in
- * which any run saw a test registered twice or unknown to the course keeps that run's tests as they
- * were, so that scoring marks it tampered.
- */
+/** One raw run from all attempts: for each test, the first run that finished it counts. */
 export function mergeAttempts(attempts: RunAttempt[], topics: string[]): RawRun {
   const merged: RawRun = { topics: [], unhandledErrors: [], watchdog: [], durationMs: 0 }
   for (const topic of topics) {
-    const manifestIds = new Set(Object.keys(loadManifest(topic).tests))
     const runs = attempts.filter((a) => a.run && a.topics.includes(topic))
-    const suspicious = runs.find((a) => {
-      const ids = testsOf(a, topic).map((t) => t.id ?? '')
-      return ids.some((id, i) => !manifestIds.has(id) || ids.indexOf(id) !== i)
-    })
     const errors = [...new Set(runs.flatMap((a) => a.run!.topics.filter((t) => t.topic === topic).flatMap((t) => t.errors)))]
     if (runs.length === 0) continue
-    let tests: RawTest[]
-    if (suspicious) {
-      tests = testsOf(suspicious, topic)
-    } else {
-      const byId = new Map<string, RawTest>()
-      for (const attempt of runs) {
-        for (const test of testsOf(attempt, topic)) {
-          const known = byId.get(test.id!)
-          if (!known || (!finished(known) && finished(test))) byId.set(test.id!, test)
-        }
+    const byId = new Map<string, RawTest>()
+    for (const attempt of runs) {
+      for (const test of testsOf(attempt, topic)) {
+        const known = byId.get(test.id!)
+        if (!known || (!finished(known) && finished(test))) byId.set(test.id!, test)
       }
-      tests = [...byId.values()]
     }
+    const tests = [...byId.values()]
     const topicRun: RawTopic = { topic, state: tests.every(finished) ? 'passed' : 'failed', tests, errors }
     merged.topics.push(topicRun)
   }

@@ -42,8 +42,8 @@ export interface Channel {
   transport: Transport
   /** The student process's pid, once it has started. */
   pid(): number | undefined
-  /** Ends the student process. */
-  close(): void
+  /** Ends the student process; resolves when it has ended and its last output is written (at most a few seconds). */
+  close(): Promise<void>
 }
 
 const FRAME_HEADER = 4
@@ -74,20 +74,32 @@ export function openChannel(options: ChannelOptions): Channel {
     return undefined
   }
   const kill = () => port1.postMessage({ k: 'kill' })
+  let closing: Promise<void> | undefined
   const close = () => {
-    kill()
-    if (fifos) {
-      for (const fd of [fifos.write, fifos.read]) {
-        try {
-          closeSync(fd)
-        } catch {
-          // already closed
+    closing ??= new Promise<void>((resolve) => {
+      kill()
+      if (fifos) {
+        for (const fd of [fifos.write, fifos.read]) {
+          try {
+            closeSync(fd)
+          } catch {
+            // already closed
+          }
         }
       }
-    }
-    // The thread ends the process as it goes (on Linux it also dies with the thread); let it see the kill first.
-    setTimeout(() => void thread.terminate(), 1000).unref()
-    port1.close()
+      // The thread reports the end once the process's output is written; it then has nothing left to do.
+      const done = () => {
+        clearTimeout(timer)
+        port1.close()
+        void thread.terminate()
+        resolve()
+      }
+      const timer = setTimeout(done, 3000)
+      timer.unref()
+      if (exit || events() || exit) done()
+      else port1.on('message', (event: IoEvent) => event.k === 'exit' && done())
+    })
+    return closing
   }
   const pid = () => {
     const value = Atomics.load(counter, 1)

@@ -27,13 +27,15 @@ function studentProcess(targetDir: string, topic: string): StudentProcess {
 }
 
 /** Ends the student processes of `topic` (at the end of each test file: the next file starts afresh). */
-export function closeStudentProcesses(topic: string): void {
+export async function closeStudentProcesses(topic: string): Promise<void> {
+  const closing: Promise<void>[] = []
   for (const [k, student] of processes) {
     if (k.endsWith(`\0${topic}`)) {
-      student.close()
+      closing.push(student.close())
       processes.delete(k)
     }
   }
+  await Promise.all(closing)
 }
 
 export function bridgedModule(spec: BridgedModuleSpec): Record<string, (...args: unknown[]) => unknown> {

@@ -7,7 +7,7 @@
 // After a call, the side that ran it sends the arguments back if it changed them, and the caller
 // mirrors the change into its own objects: what a test sees is what an in-process call would have
 // done to its arguments. A result that shares part of an argument comes back as that very part.
-import { type Message, RNG_STATE, type RngStates, type Side, type Wire, type WireError, type WireNode, decode, encode, encodeError, sameWire } from './wire.ts'
+import { type Ambient, type Message, RNG_STATE, type RngStates, type Side, type Wire, type WireError, type WireNode, decode, encode, encodeError, sameWire } from './wire.ts'
 
 export interface Transport {
   send(message: Message): void
@@ -27,6 +27,8 @@ export interface EndpointOptions {
   error(node: WireError): Error
   /** A copy of a course rng at `state` (the student side: reference/public/rng.ts's createRng). */
   rng?(state: number): Function
+  /** State to send with every message (wire.ts's Ambient), and what to do with the other side's. */
+  ambient?: { out(): Ambient | undefined; in(state: Ambient): void }
 }
 
 /** Raised when the other side sends what the protocol does not allow. */
@@ -121,8 +123,10 @@ export class Endpoint {
     this.send(reply)
   }
 
-  /** Sends a message with the rng states this side changed since the last one. */
+  /** Sends a message with the rng states this side changed since the last one, and the ambient state. */
   private send(message: Message): void {
+    const ambient = this.options.ambient?.out()
+    if (ambient) message.ambient = ambient
     if (message.k === 'call' || message.k === 'return' || message.k === 'throw') {
       const changed: RngStates = []
       for (const [id, entry] of this.rngs) {
@@ -139,6 +143,7 @@ export class Endpoint {
 
   private receive(): Message {
     const message = this.transport.receive()
+    if (message.ambient && typeof message.ambient === 'object') this.options.ambient?.in(message.ambient)
     const changed = (message as { rngs?: unknown }).rngs
     if (Array.isArray(changed)) {
       for (const pair of changed) {

@@ -11,7 +11,7 @@ import { openSync, readSync, writeSync } from 'node:fs'
 import { deserialize, serialize } from 'node:v8'
 import { createRng } from '@course/rng'
 import { Endpoint, ProtocolError, type Transport } from './endpoint.ts'
-import { type Message, type WireNode, encodeError } from './wire.ts'
+import { type Ambient, type Message, type WireNode, encodeError } from './wire.ts'
 
 // Two FIFOs named on the command line (Linux, macOS), or file descriptors 3 and 4 (elsewhere).
 const [REQUESTS, ANSWERS] = process.argv[3] ? [openSync(process.argv[2]!, 'r'), openSync(process.argv[3], 'w')] : [3, 4]
@@ -79,6 +79,29 @@ function special(value: object): WireNode | undefined {
 
 const BUILT_IN_ERRORS: Record<string, ErrorConstructor> = { Error, RangeError, TypeError, SyntaxError, ReferenceError, EvalError, URIError }
 
+/** StrykerJS's state (the mutation tester, maintainers only): the active mutant in, the coverage it saw out. */
+interface StrykerNamespace {
+  activeMutant?: string
+  currentTestId?: string
+  mutantCoverage?: { static: Record<string, number>; perTest: Record<string, Record<string, number>> }
+}
+const stryker = () => (globalThis as { __stryker__?: StrykerNamespace }).__stryker__
+const ambient = {
+  in(state: Ambient): void {
+    if (!state.stryker) return
+    const ns = stryker() ?? ((globalThis as { __stryker__?: StrykerNamespace }).__stryker__ = {})
+    ns.activeMutant = state.stryker.activeMutant
+    ns.currentTestId = state.stryker.currentTestId
+  },
+  out(): Ambient | undefined {
+    const ns = stryker()
+    const coverage = ns?.mutantCoverage
+    if (!ns || !coverage || (Object.keys(coverage.static).length === 0 && Object.keys(coverage.perTest).length === 0)) return undefined
+    ns.mutantCoverage = { static: {}, perTest: {} }
+    return { stryker: { coverage } }
+  },
+}
+
 const endpoint = new Endpoint(transport, {
   side: 'student',
   resolve: (module, name) => {
@@ -89,6 +112,7 @@ const endpoint = new Endpoint(transport, {
   special,
   // A copy of a test's rng, kept in step with it (wire.ts).
   rng: (state) => createRng(state),
+  ambient,
   // An error a test's function threw into this code (a call budget used up, say): one of this realm.
   error: (node) => {
     const error = new (BUILT_IN_ERRORS[node.name] ?? Error)(node.message)
@@ -125,11 +149,13 @@ process.on('unhandledRejection', (error) => process.stderr.write(`[your code] a 
 
 for (;;) {
   const message = transport.receive()
+  if (message.ambient) ambient.in(message.ambient)
   if (message.k === 'load') {
     try {
       const exports = (await import(message.url)) as Record<string, unknown>
       modules.set(message.url, exports)
-      transport.send({ k: 'loaded', id: message.id, exports: Object.keys(exports) })
+      const out = ambient.out()
+      transport.send({ k: 'loaded', id: message.id, exports: Object.keys(exports), ...(out ? { ambient: out } : {}) })
     } catch (error) {
       transport.send({ k: 'throw', id: message.id, error: encodeError(error) })
     }

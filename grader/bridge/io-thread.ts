@@ -97,9 +97,27 @@ answers?.on('data', (chunk: Buffer) => {
   }
 })
 
-/** Keeps the head and the tail of a stream, and says how much of the middle was left out. */
-function capped(stream: Readable, to: NodeJS.WriteStream): Promise<void> {
+/**
+ * Keeps the head and the tail of a stream, and says how much of the middle was left out. Written
+ * straight to this process's own stdout or stderr (file descriptor `fd`): a thread's process.stdout
+ * goes through the test's thread, which is busy waiting while student code runs.
+ */
+function capped(stream: Readable, fd: 1 | 2): Promise<void> {
   const half = Math.max(1024, Math.floor(setup.outputBytes / 2))
+  const pause = new Int32Array(new SharedArrayBuffer(4))
+  const write = (data: string | Buffer) => {
+    const bytes = typeof data === 'string' ? Buffer.from(data) : data
+    // A full pipe (the reader is slow) is waited out, for a while; past that, output is best effort.
+    for (let done = 0, waits = 0; done < bytes.length && waits < 2_000; ) {
+      try {
+        done += writeSync(fd, bytes, done, bytes.length - done)
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'EAGAIN') return
+        waits++
+        Atomics.wait(pause, 0, 0, 1)
+      }
+    }
+  }
   let head = 0
   let tail: Buffer[] = []
   let tailBytes = 0
@@ -108,7 +126,7 @@ function capped(stream: Readable, to: NodeJS.WriteStream): Promise<void> {
     if (head < half) {
       const part = chunk.subarray(0, half - head)
       head += part.length
-      to.write(part)
+      write(part)
       chunk = chunk.subarray(part.length)
     }
     if (chunk.length === 0) return
@@ -121,8 +139,8 @@ function capped(stream: Readable, to: NodeJS.WriteStream): Promise<void> {
   })
   return new Promise((resolve) =>
     stream.on('close', () => {
-      if (dropped) to.write(`\n[… ${dropped} bytes of your code's output not shown …]\n`)
-      for (const part of tail) to.write(part)
+      if (dropped) write(`\n[… ${dropped} bytes of your code's output not shown …]\n`)
+      for (const part of tail) write(part)
       tail = []
       resolve()
     }),
@@ -150,7 +168,7 @@ const watch = setInterval(() => {
 }, 10)
 watch.unref()
 
-const outputs = Promise.all([capped(child.stdout!, process.stdout), capped(child.stderr!, process.stderr)])
+const outputs = Promise.all([capped(child.stdout!, 1), capped(child.stderr!, 2)])
 let reported = false
 // 'close' comes after every frame was read: nothing the process said is lost.
 child.on('close', (code, signal) => {

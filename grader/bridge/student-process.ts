@@ -15,7 +15,7 @@ import { type Channel, type ExitEvent, openChannel } from './channel.ts'
 import { Endpoint, ProtocolError } from './endpoint.ts'
 import { StudentCrash, StudentLoadError, StudentTimeout, markStudentError } from './errors.ts'
 import { StageError, Stager } from './stage.ts'
-import type { Message, WireError, WireNode } from './wire.ts'
+import type { Ambient, Message, WireError, WireNode } from './wire.ts'
 
 const HERE = path.dirname(fileURLToPath(import.meta.url))
 const HOST = path.join(HERE, 'host.ts')
@@ -94,19 +94,24 @@ export class StudentProcess {
     try {
       return running.endpoint.call({ module: url, name }, args)
     } catch (error) {
-      if (error instanceof StudentCrash || error instanceof StudentTimeout || error instanceof ProtocolError) this.stop()
+      if (error instanceof StudentCrash || error instanceof StudentTimeout || error instanceof ProtocolError) void this.stop()
       if (error instanceof ProtocolError) throw new StudentCrash('protocol', { detail: error.message })
       throw error
     }
   }
 
-  /** Ends the student process and removes its staged code. */
-  close(): void {
+  /** Ends the student process (its last output written) and removes its staged code. */
+  async close(): Promise<void> {
     if (this.closed) return
     this.closed = true
-    this.stop()
-    rmSync(this.stageDir, { recursive: true, force: true })
     live.delete(this)
+    await this.stop()
+    rmSync(this.stageDir, { recursive: true, force: true })
+  }
+
+  /** At this process's exit: its staged code goes, synchronously (the process itself was killed). */
+  discard(): void {
+    rmSync(this.stageDir, { recursive: true, force: true })
   }
 
   private urlFor(file: string): string {
@@ -132,7 +137,7 @@ export class StudentProcess {
     try {
       reply = running.endpoint.request({ k: 'load', id: running.endpoint.newId(), url })
     } catch (error) {
-      this.stop()
+      void this.stop()
       const why = error instanceof StudentTimeout
         ? `it did not finish loading in ${loadMs() / 1000} s (an endless loop at the top level of the file?)`
         : error instanceof StudentCrash && error.reason === 'exit' && error.details.code === 13
@@ -191,16 +196,16 @@ export class StudentProcess {
       timeout: () => new StudentTimeout(deadline?.allowedMs ?? DEFAULT_CALL_MS),
       ended: (event) => this.crash(event),
     })
-    const endpoint = new Endpoint(channel.transport, { side: 'trusted', error: (node) => this.studentError(node), model: (node) => rebuildModel(node) })
+    const endpoint = new Endpoint(channel.transport, { side: 'trusted', error: (node) => this.studentError(node), model: (node) => rebuildModel(node), ambient: strykerAmbient })
     this.running = { channel, endpoint, loaded: new Map() }
     return this.running
   }
 
-  private stop(): void {
+  private stop(): Promise<void> {
     const running = this.running
-    if (!running) return
+    if (!running) return Promise.resolve()
     this.running = undefined
-    running.channel.close()
+    return running.channel.close()
   }
 
   private crash(event: ExitEvent): StudentCrash {
@@ -265,9 +270,40 @@ process.on('exit', () => {
         // already gone
       }
     }
-    student.close()
+    student.discard()
   }
 })
+
+// ---- StrykerJS (the mutation tester, maintainers only) ----
+
+interface StrykerNamespace {
+  activeMutant?: string
+  currentTestId?: string
+  mutantCoverage?: { static: Record<string, number>; perTest: Record<string, Record<string, number>> }
+}
+
+/**
+ * Under StrykerJS the mutated code runs in the student process: the mutant to switch on and the test
+ * running go there with each message, and the coverage the code recorded there comes back into
+ * Stryker's own record in this process. Without Stryker nothing is sent.
+ */
+const strykerAmbient = {
+  out(): Ambient | undefined {
+    const ns = (globalThis as { __stryker__?: StrykerNamespace }).__stryker__
+    return ns ? { stryker: { activeMutant: ns.activeMutant, currentTestId: ns.currentTestId } } : undefined
+  },
+  in(state: Ambient): void {
+    const coverage = state.stryker?.coverage
+    const ns = (globalThis as { __stryker__?: StrykerNamespace }).__stryker__
+    if (!coverage || !ns) return
+    const into = (ns.mutantCoverage ??= { static: {}, perTest: {} })
+    for (const [id, n] of Object.entries(coverage.static ?? {})) into.static[id] = (into.static[id] ?? 0) + Number(n)
+    for (const [test, counts] of Object.entries(coverage.perTest ?? {})) {
+      const row = (into.perTest[test] ??= {})
+      for (const [id, n] of Object.entries(counts)) row[id] = (row[id] ?? 0) + Number(n)
+    }
+  },
+}
 
 // ---- TensorFlow.js models ----
 

@@ -61,13 +61,21 @@ export type RngStates = [number, number][]
 
 /** A message between the two sides. Calls nest: while one waits for its answer it serves the other's calls. */
 export type Message =
-  | { k: 'load'; id: number; url: string }
-  | { k: 'loaded'; id: number; exports: string[] }
+  | { k: 'load'; id: number; url: string; ambient?: Ambient }
+  | { k: 'loaded'; id: number; exports: string[]; ambient?: Ambient }
   /** `args`: the array of arguments, encoded as one value (an array passed twice stays one array). */
-  | { k: 'call'; id: number; target: { module: string; name: string } | { handle: number }; args: Wire; rngs?: RngStates }
+  | { k: 'call'; id: number; target: { module: string; name: string } | { handle: number }; args: Wire; rngs?: RngStates; ambient?: Ambient }
   /** `after`: the arguments as they are after the call, if the call changed any (the caller mirrors them). */
-  | { k: 'return'; id: number; value: Wire; after?: Wire; rngs?: RngStates }
-  | { k: 'throw'; id: number; error: Wire; rngs?: RngStates }
+  | { k: 'return'; id: number; value: Wire; after?: Wire; rngs?: RngStates; ambient?: Ambient }
+  | { k: 'throw'; id: number; error: Wire; rngs?: RngStates; ambient?: Ambient }
+
+/**
+ * State that belongs to neither side's values but must reach the other side with each message: only
+ * the mutation tester's (StrykerJS's active mutant and test going in, the coverage it saw coming back).
+ */
+export interface Ambient {
+  stryker?: { activeMutant?: string; currentTestId?: string; coverage?: { static?: Record<string, number>; perTest?: Record<string, Record<string, number>> } }
+}
 
 /** The key under which a course rng keeps its state (reference/public/rng.ts's RNG_STATE). */
 export const RNG_STATE = Symbol.for('course.rng.state')

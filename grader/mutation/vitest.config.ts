@@ -1,12 +1,13 @@
 // The course's vitest configuration for StrykerJS: the answer key under test, narrowed to one topic.
 // MUTATION_TOPIC (`03-matrices`) is set by grader/mutation/run.ts for each Stryker run, so a mutant
-// of one topic only ever runs that topic's own tests. Everything else (setup file with the
-// integrity snapshot, watchdog and seals, the import and code guards) is the course's own config.
+// of one topic only ever runs that topic's own tests. Everything else (setup file, watchdog, the
+// bridge to a student process) is the course's own config: the mutated answer key runs in a student
+// process as a student's code does, and the bridge carries Stryker's active mutant there and the
+// coverage back (grader/bridge/student-process.ts).
 //
 // Stryker's vitest runner asks for `pool: 'threads'` with one worker. The course's test processes
-// are forks (the setup file deletes process internals, the watchdog kills its own process, and
-// `--disallow-code-generation-from-strings` is not a flag worker threads accept), so the plugin
-// below puts the pool back to forks, still one at a time, after Stryker's options are applied.
+// are forks (the watchdog kills its own process), so the plugin below puts the pool back to forks,
+// still one at a time, after Stryker's options are applied.
 import { defineConfig } from 'vitest/config'
 import type { Plugin } from 'vite'
 import { courseTestConfig } from '../config/course-config.ts'

@@ -16,8 +16,8 @@ afterAll(() => rmSync(work, { recursive: true, force: true }))
 const TOPIC = '01-limits'
 let made = 0
 const open: StudentProcess[] = []
-afterEach(() => {
-  for (const student of open.splice(0)) student.close()
+afterEach(async () => {
+  await Promise.all(open.splice(0).map((student) => student.close()))
   setCallDeadline(undefined)
 })
 
