@@ -121,6 +121,7 @@ export class Endpoint {
       this.depth--
     }
     this.send(reply)
+    if (this.depth === 0) this.failures.clear()
   }
 
   /** Sends a message with the rng states this side changed since the last one, and the ambient state. */
@@ -319,8 +320,11 @@ function pathsIn(args: unknown[]): Map<object, { i: number; p: (string | number)
  * Makes `target` look like `source` in place (the caller's argument, after the other side changed its
  * copy): arrays and objects keep their identity, with their parts replaced or mirrored in turn.
  */
-export function mirror(target: unknown, source: unknown): void {
+export function mirror(target: unknown, source: unknown, seen = new WeakSet<object>()): void {
   if (target === null || typeof target !== 'object' || source === null || typeof source !== 'object' || Object.isFrozen(target)) return
+  // A structure that refers to itself is mirrored once.
+  if (seen.has(source)) return
+  seen.add(source)
   if (ArrayBuffer.isView(target) && ArrayBuffer.isView(source)) {
     const t = target as unknown as { length: number; set(s: ArrayLike<unknown>): void }
     const s = source as unknown as ArrayLike<unknown>
@@ -329,7 +333,7 @@ export function mirror(target: unknown, source: unknown): void {
   }
   if (Array.isArray(target) && Array.isArray(source)) {
     for (let i = 0; i < source.length; i++) {
-      if (!replaceable(target[i], source[i])) mirror(target[i], source[i])
+      if (!replaceable(target[i], source[i])) mirror(target[i], source[i], seen)
       else target[i] = source[i]
     }
     target.length = source.length
@@ -340,7 +344,7 @@ export function mirror(target: unknown, source: unknown): void {
   const s = source as Record<string, unknown>
   for (const key of Object.keys(t)) if (!Object.hasOwn(s, key)) delete t[key]
   for (const key of Object.keys(s)) {
-    if (!replaceable(t[key], s[key])) mirror(t[key], s[key])
+    if (!replaceable(t[key], s[key])) mirror(t[key], s[key], seen)
     else Object.defineProperty(t, key, { value: s[key], writable: true, enumerable: true, configurable: true })
   }
 }

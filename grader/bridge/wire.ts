@@ -120,8 +120,9 @@ export function encode(value: unknown, hooks: EncodeHooks): Wire {
       return { t: 'a', id, ...(Object.isFrozen(object) ? { f: 1 as const } : {}), v: items }
     }
     if (ArrayBuffer.isView(object) && !(object instanceof DataView)) {
-      const kind = object.constructor.name as TypedArrayName
-      if (kind in TYPED) return { t: 'ta', id, k: kind, v: object }
+      // The tag, not the constructor's name: a Buffer is a Uint8Array.
+      const kind = (object as unknown as { [Symbol.toStringTag]: string })[Symbol.toStringTag] as TypedArrayName
+      if (kind in TYPED) return { t: 'ta', id, k: kind, v: new TYPED[kind](object as unknown as ArrayLike<number> & ArrayLike<bigint>) }
     }
     if (object instanceof Error) return encodeError(object)
     if (object instanceof Date) return { t: 'date', v: object.getTime() }

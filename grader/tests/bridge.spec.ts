@@ -93,7 +93,7 @@ describe('calls into a student process', () => {
   })
 
   it('mirrors what the student\'s code did to its arguments, and gives back an argument it returns as itself', () => {
-    const { call } = student({ 'm.ts': 'export function push(a: number[]) { a.push(4); return a }\nexport function same(a: number[][]) { return a[1] }\nexport function keep(a: number[]) { return a.length }\n' })
+    const { call } = student({ 'm.ts': 'export function push(a: number[]) { a.push(4); return a }\nexport function same(a: number[][]) { return a[1] }\nexport function keep(a: number[]) { return a.length }\nexport function bump(o: { n: number }) { o.n++; return 0 }\n' })
     const list = [1, 2, 3]
     expect(call('push', list)).toBe(list)
     expect(list).toEqual([1, 2, 3, 4])
@@ -102,6 +102,11 @@ describe('calls into a student process', () => {
     const untouched = [5]
     expect(call('keep', untouched)).toBe(1)
     expect(untouched).toEqual([5])
+    const cyclic: { n: number; self?: unknown } = { n: 1 }
+    cyclic.self = cyclic
+    call('bump', cyclic)
+    expect(cyclic.n).toBe(2)
+    expect(cyclic.self).toBe(cyclic)
   })
 
   it('passes functions both ways, a test\'s error thrown in a callback comes back as itself, and rngs stay in step', () => {
