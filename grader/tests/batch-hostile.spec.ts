@@ -177,7 +177,8 @@ describe('the batch grader on a hostile class', () => {
     const flood = student(hostile, 'print-100mb')
     expect(flood.score.total).toBe(MAX)
     expect((flood.output ?? '').length).toBeLessThan(200_000)
-    expect(flood.output).toMatch(/\d{7,} bytes of your code's output not shown/)
+    // (How much of it leaves the student process before that process ends varies; never all of it reaches the report.)
+    expect(flood.output).toMatch(/\d+ bytes of your code's output not shown/)
   })
 
   it('gives no points for patching vitest\'s expect or registering tests of its own', () => {
