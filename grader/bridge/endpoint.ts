@@ -7,7 +7,7 @@
 // After a call, the side that ran it sends the arguments back if it changed them, and the caller
 // mirrors the change into its own objects: what a test sees is what an in-process call would have
 // done to its arguments. A result that shares part of an argument comes back as that very part.
-import { type Ambient, type Message, RNG_STATE, type RngStates, type Side, type Wire, type WireError, type WireNode, decode, encode, encodeError, sameWire } from './wire.ts'
+import { type Ambient, type Message, PORTABLE, RNG_STATE, type RngStates, type Side, type Wire, type WireError, type WireNode, decode, encode, encodeError, sameWire } from './wire.ts'
 
 export interface Transport {
   send(message: Message): void
@@ -27,6 +27,8 @@ export interface EndpointOptions {
   error(node: WireError): Error
   /** A copy of a course rng at `state` (the student side: reference/public/rng.ts's createRng). */
   rng?(state: number): Function
+  /** Builds a portable function from its source and scope (the student side). */
+  portable?(code: string, scope: Record<string, unknown>): Function
   /** State to send with every message (wire.ts's Ambient), and what to do with the other side's. */
   ambient?: { out(): Ambient | undefined; in(state: Ambient): void }
 }
@@ -213,6 +215,14 @@ export class Endpoint {
   private decodeValue(wire: Wire, args: unknown[] | undefined): unknown {
     return decode(wire, {
       fn: (node) => {
+        if (node.t === 'src') {
+          if (this.options.side === 'trusted') {
+            const home = this.local.get(node.id)
+            if (!home) throw new ProtocolError(`no function with handle ${node.id}`)
+            return home
+          }
+          return this.portableCopy(node)
+        }
         if (node.t === 'rng') {
           if (this.options.side === 'student') return this.rngCopy(node)
           const home = this.local.get(node.id)
@@ -246,10 +256,11 @@ export class Endpoint {
     })
   }
 
-  private handleFor(fn: Function): Extract<WireNode, { t: 'fn' | 'rng' }> {
+  private handleFor(fn: Function): Extract<WireNode, { t: 'fn' | 'rng' | 'src' }> {
     const remoteId = this.remoteIds.get(fn)
     if (remoteId !== undefined) {
       if (this.rngs.has(remoteId)) return { t: 'rng', id: remoteId, s: stateOf(fn) }
+      // A copy of the other side's function (an rng's, or a portable one) is that function again.
       return { t: 'fn', s: this.other, id: remoteId, name: fn.name, text: '' }
     }
     let id = this.localIds.get(fn)
@@ -258,13 +269,30 @@ export class Endpoint {
       this.localIds.set(fn, id)
       this.local.set(id, fn)
     }
-    // The trusted side's course rngs cross as their state (wire.ts); any other function as a handle.
+    // The trusted side's course rngs cross as their state, its portable functions as their source
+    // (wire.ts); any other function as a handle.
     if (this.options.side === 'trusted' && hasState(fn)) {
       const state = stateOf(fn)
       this.rngs.set(id, { fn, synced: state })
       return { t: 'rng', id, s: state }
     }
+    const portable = this.options.side === 'trusted' ? portableOf(fn) : undefined
+    if (portable) return { t: 'src', id, code: Function.prototype.toString.call(fn), scope: this.encodeValue(portable.scope), text: portable.description }
     return { t: 'fn', s: this.options.side, id, name: safeName(fn), text: safeText(fn) }
+  }
+
+  /** The student side's copy of a portable function, built once from its source. */
+  private portableCopy(node: Extract<WireNode, { t: 'src' }>): Function {
+    const known = this.remote.get(node.id)
+    if (known) return known
+    if (!this.options.portable) throw new ProtocolError('a portable function cannot cross in this direction')
+    const scope = this.decodeValue(node.scope, undefined) as Record<string, unknown>
+    const copy = this.options.portable(String(node.code), scope)
+    const text = String(node.text)
+    Object.defineProperty(copy, 'toString', { value: () => text })
+    this.remote.set(node.id, copy)
+    this.remoteIds.set(copy, node.id)
+    return copy
   }
 
   /** The student side's copy of a trusted rng, made on first sight and kept in step after. */
@@ -364,6 +392,15 @@ function hasState(fn: Function): boolean {
     return typeof (fn as { [RNG_STATE]?: unknown })[RNG_STATE] === 'number'
   } catch {
     return false
+  }
+}
+
+function portableOf(fn: Function): { scope: Record<string, unknown>; description: string } | undefined {
+  try {
+    const portable = (fn as { [PORTABLE]?: { scope: Record<string, unknown>; description: string } })[PORTABLE]
+    return portable && typeof portable === 'object' ? portable : undefined
+  } catch {
+    return undefined
   }
 }
 

@@ -112,6 +112,11 @@ const endpoint = new Endpoint(transport, {
   special,
   // A copy of a test's rng, kept in step with it (wire.ts).
   rng: (state) => createRng(state),
+  // A test's portable function: its own source, with the values it uses (reference/oracles/described.ts).
+  portable: (code, scope) => {
+    const names = Object.keys(scope)
+    return new Function(...names, `'use strict'; return (${code})`)(...names.map((name) => scope[name])) as Function
+  },
   ambient,
   // An error a test's function threw into this code (a call budget used up, say): one of this realm.
   error: (node) => {

@@ -28,6 +28,12 @@ export type WireNode =
    * both stay in step as one generator would.
    */
   | { t: 'rng'; id: number; s: number }
+  /**
+   * A portable function of the trusted side (reference/oracles/described.ts): its source and the
+   * values its body uses, rebuilt and run on the student side; `id` is its handle, so that it comes
+   * back as itself.
+   */
+  | { t: 'src'; id: number; code: string; scope: Wire; text: string }
   | WireError
   /** A TensorFlow.js layers model (student → trusted): its class, configuration, training configuration and weights. */
   | { t: 'model'; cls: string; config: string; training: string | null; weights: { shape: number[]; dtype: string; data: ArrayBufferView }[] }
@@ -79,6 +85,8 @@ export interface Ambient {
 
 /** The key under which a course rng keeps its state (reference/public/rng.ts's RNG_STATE). */
 export const RNG_STATE = Symbol.for('course.rng.state')
+/** The key under which a portable function keeps its scope (reference/oracles/described.ts's PORTABLE). */
+export const PORTABLE = Symbol.for('course.portable')
 
 /** Past these, a value is refused rather than carried (a runaway structure, or one built to hurt). */
 export const LIMITS = { depth: 2_000, nodes: 20_000_000 }
@@ -90,7 +98,7 @@ export class UncarriableValue extends Error {
 
 export interface EncodeHooks {
   /** How a function crosses: a handle to a function of this side, the handle it came with, or an rng. */
-  fn(fn: Function): Extract<WireNode, { t: 'fn' | 'rng' }>
+  fn(fn: Function): Extract<WireNode, { t: 'fn' | 'rng' | 'src' }>
   /** A record for a value this side knows specially (a TensorFlow.js model), or undefined. */
   special?(value: object): WireNode | undefined
   /** Where in the call's arguments `value` lives, if it does (results that share an argument). */
@@ -156,7 +164,7 @@ function safeText(value: unknown): string {
 }
 
 export interface DecodeHooks {
-  fn(node: Extract<WireNode, { t: 'fn' | 'rng' }>): Function
+  fn(node: Extract<WireNode, { t: 'fn' | 'rng' | 'src' }>): Function
   error(node: WireError): Error
   model?(node: Extract<WireNode, { t: 'model' }>): unknown
   argument?(node: Extract<WireNode, { t: 'arg' }>): unknown
@@ -214,6 +222,7 @@ export function decode(wire: Wire, hooks: DecodeHooks): unknown {
         return Symbol(String(w.d))
       case 'fn':
       case 'rng':
+      case 'src':
         return hooks.fn(w)
       case 'err':
         return hooks.error(w)
@@ -263,6 +272,8 @@ export function sameWire(a: Wire, b: Wire): boolean {
     }
     case 'rng':
       // Its state travels with every message, not with the arguments.
+      return a.id === (b as typeof a).id
+    case 'src':
       return a.id === (b as typeof a).id
     default:
       return JSON.stringify(a, replacer) === JSON.stringify(b, replacer)

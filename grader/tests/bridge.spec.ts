@@ -10,6 +10,7 @@ import { StudentProcess, setCallDeadline } from '../bridge/student-process.ts'
 import { decode, encode } from '../bridge/wire.ts'
 import { COURSE_ROOT, SOLUTIONS_DIR } from '../paths.ts'
 import { createRng } from '../../reference/public/rng.ts'
+import { described } from '../../reference/oracles/described.ts'
 
 const work = mkdtempSync(path.join(os.tmpdir(), 'bridge-spec-'))
 afterAll(() => rmSync(work, { recursive: true, force: true }))
@@ -126,6 +127,21 @@ describe('calls into a student process', () => {
     const original = new Budget('too many calls')
     expect(call('swallow', () => { throw original })).toBe(-1)
     expect(thrown(() => call('rethrow', () => { throw original }))).toBe(original)
+  })
+
+  it('runs a portable function on the student\'s side, from its source and scope, and gives it back as itself', () => {
+    const { call } = student({ 'm.ts': 'export function sum(f: (x: number) => number, n: number) { let s = 0; for (let i = 0; i < n; i++) s += f(i); return s }\nexport const same = (f: unknown) => f\n' })
+    let calls = 0
+    const m = 3
+    const k = 0.5
+    const line = described((x: number) => {
+      calls++
+      return m * x + k
+    }, 'x => 3 * x + 0.5', { m, k, calls: 0 })
+    expect(call('sum', line, 1000)).toBe(Array.from({ length: 1000 }, (_, i) => m * i + k).reduce((a, b) => a + b, 0))
+    // It ran over there: not one call came back here.
+    expect(calls).toBe(0)
+    expect(call('same', line)).toBe(line)
   })
 
   it('rebuilds a TensorFlow.js model from its configuration, weights and training configuration', async () => {
