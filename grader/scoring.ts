@@ -36,7 +36,10 @@ export type TopicStatus =
 
 export interface ScoredTest {
   id: string
+  /** The title in the test file (English), as the runner reported it. */
   title: string
+  /** The title in the course's other languages, from the manifest. */
+  titles?: Omit<Localized, 'en'>
   points: number
   max: number
   status: TestStatus
@@ -104,7 +107,7 @@ function scoreTopic(manifest: Manifest, run: RawRun, sealKey: string | undefined
   const scored = Object.entries(manifest.tests).filter(([id]) => !include || include(manifest.topic, id))
   const tests = scored.map(([id, entry]): ScoredTest => {
     const reported = byId.get(id)?.[0]
-    const base = { id, title: reported?.title ?? id, max: entry.points, hidden: entry.hidden ?? false, lesson: entry.lesson, hint: entry.hint, durationMs: reported?.durationMs, backend: reported?.backend, plots: reported?.plots }
+    const base = { id, title: reported?.title ?? id, titles: entry.title, max: entry.points, hidden: entry.hidden ?? false, lesson: entry.lesson, hint: entry.hint, durationMs: reported?.durationMs, backend: reported?.backend, plots: reported?.plots }
     const status = testStatus(reported, id, manifest.topic, sealKey, timedOut)
     const points = status === 'passed' && duplicated.length === 0 ? entry.points : 0
     return {
