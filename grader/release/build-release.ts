@@ -79,14 +79,13 @@ export function buildRelease(out: string): ReleaseSummary {
     if (HIDDEN_TEST.test(relative)) hidden.push(relative)
     return !HIDDEN_TEST.test(relative)
   })
-  const { kept, dropped } = neededDependencies(JSON.parse(readFileSync(path.join(COURSE_ROOT, 'package.json'), 'utf8')) as PackageJsonLike, COURSE_ROOT, shipped)
-  const pkg = studentPackageJson(kept as PackageJsonLike)
+  const packages = releasePackages(shipped)
   for (const relative of shipped) {
     const from = path.join(COURSE_ROOT, relative)
     const to = path.join(target, relative)
     mkdirSync(path.dirname(to), { recursive: true })
-    if (relative === 'package.json') writeFileSync(to, `${JSON.stringify(pkg, null, 2)}\n`)
-    else if (relative === 'package-lock.json') writeFileSync(to, `${JSON.stringify(pruneLockfile(JSON.parse(readFileSync(from, 'utf8')), pkg), null, 2)}\n`)
+    if (relative === 'package.json') writeFileSync(to, packages.packageJson)
+    else if (relative === 'package-lock.json') writeFileSync(to, packages.lockfile)
     else if (/^exercises\/[^/]+\/manifest\.json$/.test(relative)) writeFileSync(to, withoutHiddenTests(readFileSync(from, 'utf8')))
     else copyFileSync(from, to)
     files.push(relative)
@@ -100,7 +99,7 @@ export function buildRelease(out: string): ReleaseSummary {
   mkdirSync(path.join(target, 'reports'), { recursive: true })
   writeFileSync(path.join(target, 'reports', '.gitkeep'), '')
   files.push('reports/.gitkeep')
-  return { out: target, files: files.sort(), hiddenTestsLeftOut: hidden, packagesLeftOut: dropped }
+  return { out: target, files: files.sort(), hiddenTestsLeftOut: hidden, packagesLeftOut: packages.dropped }
 }
 
 /** Files under `relative` (a file or a folder), skipping node_modules and generated reports. */
@@ -111,6 +110,17 @@ function walk(relative: string): string[] {
   return readdirSync(full, { withFileTypes: true }).flatMap((e) =>
     e.name === 'node_modules' ? [] : e.isDirectory() ? walk(`${relative}/${e.name}`) : e.isFile() ? [`${relative}/${e.name}`] : [],
   )
+}
+
+/**
+ * package.json and package-lock.json for a release made of `files` (the student release, or the
+ * Gradescope autograder): the students' scripts, the packages those files use, the lockfile pruned.
+ */
+export function releasePackages(files: string[]): { packageJson: string; lockfile: string; dropped: string[] } {
+  const { kept, dropped } = neededDependencies(JSON.parse(readFileSync(path.join(COURSE_ROOT, 'package.json'), 'utf8')) as PackageJsonLike, COURSE_ROOT, files)
+  const pkg = studentPackageJson(kept as PackageJsonLike)
+  const lock = pruneLockfile(JSON.parse(readFileSync(path.join(COURSE_ROOT, 'package-lock.json'), 'utf8')), pkg)
+  return { packageJson: `${JSON.stringify(pkg, null, 2)}\n`, lockfile: `${JSON.stringify(lock, null, 2)}\n`, dropped }
 }
 
 type PackageJsonLike = Parameters<typeof neededDependencies>[0] & { scripts: Record<string, string> }

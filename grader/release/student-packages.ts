@@ -4,7 +4,7 @@
 // imports it (or resolves a file of it), or a script it ships runs it, and the @types of those.
 // The lockfile is pruned to match: the same resolved versions and integrities, minus every package
 // nothing kept reaches, with the dev/optional flags recomputed so that `npm ci --omit=optional` on
-// CI still installs everything but the native TensorFlow.
+// CI installs exactly what the release needs.
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 
@@ -41,9 +41,13 @@ export function neededDependencies(pkg: PackageJson, root: string, files: string
   const kept: PackageJson = { ...pkg }
   for (const section of ['dependencies', 'devDependencies', 'optionalDependencies'] as const) {
     if (!pkg[section]) continue
-    // The optional native TensorFlow stays for students whose machine can install it (faster training in npm test).
-    const entries = Object.entries(pkg[section]!).filter(([name]) => section === 'optionalDependencies' || wanted(name) || (dropped.push(name), false))
-    kept[section] = Object.fromEntries(entries)
+    // The optional native TensorFlow goes too: grading (CI, Gradescope, npm run report) runs under
+    // Node's permission model, which cannot load it, and its install downloads libtensorflow from
+    // outside the registry. (`npm ci --omit=optional` cannot skip it alone: it would also drop the
+    // native builds of esbuild, rolldown and lightningcss that vitest needs.)
+    const entries = Object.entries(pkg[section]!).filter(([name]) => (section !== 'optionalDependencies' && wanted(name)) || (dropped.push(name), false))
+    if (entries.length) kept[section] = Object.fromEntries(entries)
+    else delete kept[section]
   }
   return { kept, dropped: dropped.sort() }
 }
