@@ -247,7 +247,7 @@ describe('the reports in headless Chromium', { timeout: 240_000 }, () => {
         const width = document.documentElement.clientWidth
         const scrolls = (el) => ['auto', 'scroll'].includes(getComputedStyle(el).overflowX)
         return [...document.querySelectorAll('main *')]
-          .filter((el) => el.getBoundingClientRect().right > width + 1 && !el.closest('.katex-mathml'))
+          .filter((el) => el.getBoundingClientRect().right > width + 1 && !el.closest('.katex-mathml') && !el.ownerSVGElement)
           .filter((el) => { for (let p = el.parentElement; p; p = p.parentElement) if (scrolls(p)) return false; return true })
           .map((el) => el.tagName + ' ' + (el.textContent || '').slice(0, 40))
       })()`)) as string[]
