@@ -191,6 +191,8 @@ export async function dynamicProblems(release: string, topic: string, facts: Rel
   for (const t of failing.slice(0, 10)) problems.push(`release with the answer key of ${topic}: ${t.id} did not pass (${t.errors[0] ?? t.outcome ?? t.state})`)
   if (!new RegExp(`✓ ${topic}\\s+(\\d+)/\\1 tests`).test(mixed.output)) problems.push(`release: npm test -- ${topic.slice(0, 2)} does not show ${topic} with full points`)
 
+  problems.push(...(await watchProblems(release, other, wrongFile)))
+
   for (const t of manifests) cpSync(path.join(SOLUTIONS_DIR, t), path.join(release, 'exercises', t), { recursive: true })
   await checkClassroom('every topic done', (p) => (p.total === fullMarks ? undefined : `${p.total}/${fullMarks} points for the answer key`))
   return problems
@@ -198,4 +200,38 @@ export async function dynamicProblems(release: string, topic: string, facts: Rel
 
 function maxOf(release: string, topic: string): number {
   return Object.values((JSON.parse(readFileSync(path.join(release, 'exercises', topic, 'manifest.json'), 'utf8')) as Manifest).tests).reduce((a, x) => a + x.points, 0)
+}
+
+/**
+ * `npm run watch`: after its first run it says it is watching; when a file of `topic` changes, it
+ * re-runs that topic and shows the same table and first failure for it.
+ */
+async function watchProblems(release: string, topic: string, file: string): Promise<string[]> {
+  const child = spawn('npm', ['run', 'watch', '--', topic.slice(0, 2)], { cwd: release, env: { ...process.env, COURSE_TARGET: '', COURSE_SEED: '', COURSE_QUIET: '' }, stdio: ['pipe', 'pipe', 'pipe'], detached: true })
+  let output = ''
+  child.stdout.on('data', (c: Buffer) => (output += c))
+  child.stderr.on('data', (c: Buffer) => (output += c))
+  const runs = () => output.split('Watching your files').length - 1
+  const waitFor = async (n: number, ms: number) => {
+    for (const end = Date.now() + ms; Date.now() < end && runs() < n && child.exitCode === null; ) await new Promise((r) => setTimeout(r, 200))
+    return runs() >= n
+  }
+  try {
+    if (!(await waitFor(1, 120_000))) return [`release: npm run watch did not finish its first run and say it is watching:\n${output.slice(-2000)}`]
+    const full = path.join(release, 'exercises', file)
+    writeFileSync(full, `${readFileSync(full, 'utf8')}\n// saved again\n`)
+    if (!(await waitFor(2, 120_000))) return [`release: npm run watch did not re-run ${topic} after ${file} changed:\n${output.slice(-2000)}`]
+    const second = output.slice(output.indexOf('Watching your files') + 1)
+    const problems: string[] = []
+    if (!new RegExp(`${topic}\\s+\\d+/\\d+ tests`).test(second)) problems.push(`release: npm run watch's re-run does not show ${topic}'s line of the table`)
+    if (!second.includes(`First failure in ${topic}`)) problems.push(`release: npm run watch's re-run does not show ${topic}'s first failure`)
+    if (/\bFAIL\b/.test(output)) problems.push("release: npm run watch prints vitest's failure blocks")
+    return problems
+  } finally {
+    try {
+      process.kill(-child.pid!, 'SIGTERM')
+    } catch {
+      // already gone
+    }
+  }
 }
