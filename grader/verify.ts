@@ -56,7 +56,7 @@ async function main(): Promise<void> {
     if (!manifestProblems.some((p) => p.includes(topic))) manifestProblems.push(...compareWithTests(loadManifest(topic), registered))
   }
   const testCount = topics.reduce((n, t) => n + Object.keys(safeManifestTests(t)).length, 0)
-  check(manifestProblems.length === 0, `manifests: ${topics.length} topics, ${testCount} graded tests, each with points and a hint in both languages`, manifestProblems)
+  check(manifestProblems.length === 0, `manifests: ${topics.length} topics, ${testCount} graded tests, each with points, a hint in both languages and a zh-TW title`, manifestProblems)
 
   const key = scoreRun(solutions.run, { topics })
   check(key.total === key.max && key.max > 0, `answer key: ${key.total}/${key.max} points`, failedTests(key))

@@ -10,6 +10,8 @@ import type { Manifest } from '../manifest.ts'
 import { SOLUTIONS_DIR } from '../paths.ts'
 import type { RawRun } from '../reporters/raw-results.ts'
 import { parse } from 'yaml'
+import { safeId } from '../batch/discover.ts'
+import { studentSeed } from '../batch/seeds.ts'
 
 const hash = (data: Buffer) => createHash('sha256').update(data).digest('hex')
 
@@ -159,8 +161,8 @@ export async function dynamicProblems(release: string, topic: string, facts: Rel
 
   const manifests = readdirSync(path.join(release, 'exercises')).filter((t) => /^\d\d-/.test(t)).sort()
   const fullMarks = manifests.reduce((s, t) => s + Object.values((JSON.parse(readFileSync(path.join(release, 'exercises', t, 'manifest.json'), 'utf8')) as Manifest).tests).reduce((a, x) => a + x.points, 0), 0)
-  const checkClassroom = async (what: string, expected: (points: { total: number; max: number }) => string | undefined) => {
-    const step = await classroomStep(release)
+  const checkClassroom = async (what: string, expected: (points: { total: number; max: number }) => string | undefined, env: NodeJS.ProcessEnv = {}) => {
+    const step = await classroomStep(release, env)
     if (step.code !== 0) return problems.push(`release, Classroom (${what}): the grading step failed:\n${step.output.slice(-2000)}`)
     const points = await reporterPoints(step.encoded)
     if (typeof points === 'string') return problems.push(`release, Classroom (${what}): ${points} (${step.encoded.length} bytes handed over)`)
@@ -168,6 +170,12 @@ export async function dynamicProblems(release: string, topic: string, facts: Rel
     const wrong = expected(points)
     if (wrong) problems.push(`release, Classroom (${what}): ${wrong}`)
     if (!/points/.test(step.summary)) problems.push(`release, Classroom (${what}): nothing was written to the job summary`)
+    // The seed and how it was chosen: from the repository secret and the student's repository, else said to be random.
+    const seedLine = env.COURSE_SECRET
+      ? `seed ${studentSeed(env.COURSE_SECRET, safeId('course-org/ml-exercises-student'))}, derived from the course secret`
+      : 'drawn at random: no course secret is set'
+    if (!step.summary.includes(seedLine)) problems.push(`release, Classroom (${what}): the summary does not say "${seedLine}"`)
+    if (!Buffer.from(step.encoded, 'base64').toString('utf8').includes(seedLine)) problems.push(`release, Classroom (${what}): the reporter is not told "${seedLine}"`)
     const written = readdirSync(path.join(release, 'reports', 'ci')).filter((f) => !f.startsWith('.')).sort()
     const extra = written.filter((f) => !['classroom.json', 'lessons', 'report.html', 'summary.md'].includes(f))
     if (extra.length) problems.push(`release: npm run report wrote more than the student's report: ${extra.join(', ')}`)
@@ -194,7 +202,8 @@ export async function dynamicProblems(release: string, topic: string, facts: Rel
   problems.push(...(await watchProblems(release, other, wrongFile)))
 
   for (const t of manifests) cpSync(path.join(SOLUTIONS_DIR, t), path.join(release, 'exercises', t), { recursive: true })
-  await checkClassroom('every topic done', (p) => (p.total === fullMarks ? undefined : `${p.total}/${fullMarks} points for the answer key`))
+  // With a repository secret COURSE_SECRET: the student's own seed, from the secret and the repository.
+  await checkClassroom('every topic done', (p) => (p.total === fullMarks ? undefined : `${p.total}/${fullMarks} points for the answer key`), { COURSE_SECRET: 'the course secret of the release check' })
   return problems
 }
 

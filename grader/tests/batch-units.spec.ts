@@ -301,7 +301,7 @@ describe('outputs', () => {
 
   it('writes a summary whose table untrusted names cannot break', () => {
     const md = summaryMarkdown(batch([result('a|b<script>', 3)]))
-    expect(md).toContain('| a\\|b&lt;script&gt; | graded | 3/3 | 3/3 |')
+    expect(md).toContain('| a\\|b&lt;script&gt; | graded | 3/3 | 3/3 | 7 |')
   })
 
   it('merges shards into what one run writes, and refuses shards graded differently', async () => {

@@ -26,14 +26,14 @@ export function summaryMarkdown(batch: BatchResult): string {
   }
   if (batch.sandbox) lines.push('', `Student code ran in: ${md(batch.sandbox.description, 400)}.`)
   if (batch.sandbox?.warning) lines.push('', `> **Warning:** ${md(batch.sandbox.warning, 400)}`)
-  lines.push('', `| student | status | total | ${topics.join(' | ')} | notes |`, `| --- | --- | ---: | ${topics.map(() => '---:').join(' | ')} | --- |`)
+  lines.push('', `| student | status | total | ${topics.join(' | ')} | seed | notes |`, `| --- | --- | ---: | ${topics.map(() => '---:').join(' | ')} | ---: | --- |`)
   for (const student of batch.students.slice(0, MAX_ROWS)) {
     const byTopic = new Map(student.score.topics.map((t) => [t.topic, t]))
     const cells = topics.map((t) => {
       const topic = byTopic.get(t)
       return topic ? `${topic.score}/${topic.max}` : '–'
     })
-    lines.push(`| ${md(student.id)} | ${STATUS_WORDS[student.status]} | ${student.score.total}/${student.score.max} | ${cells.join(' | ')} | ${md(studentNote(student), 200)} |`)
+    lines.push(`| ${md(student.id)} | ${STATUS_WORDS[student.status]} | ${student.score.total}/${student.score.max} | ${cells.join(' | ')} | ${student.seed} | ${md(studentNote(student), 200)} |`)
   }
   if (batch.students.length > MAX_ROWS) lines.push('', `… ${batch.students.length - MAX_ROWS} more in grades.csv.`)
   const incidents = batch.students.filter((s) => s.diagnostics?.length)
