@@ -57,7 +57,7 @@ function seedsLine(batch: BatchResult): string {
     case 'fixed':
       return `Seed \`${batch.seed}\` for everyone (--seed)`
     case 'random':
-      return `Seed \`${batch.seed}\` for everyone, drawn at random: no course secret is set (${md(seedNote(batch.seedPolicy, batch.seed), 300)})`
+      return `Seed \`${batch.seed}\` for everyone, drawn at random: no course secret is set (COURSE\\_SECRET), so a regrade reproduces these grades only with \`--seed ${batch.seed}\``
     default:
       return `Seed \`${batch.seed}\``
   }
