@@ -10,6 +10,11 @@ export interface TestEntry {
   points: number
   /** Shown with every failure of this test, in both course languages. */
   hint: Localized
+  /**
+   * The test's title in the course's other languages (the English title is the one in the test
+   * file): reports and the progress table show it under COURSE_LANG=zh-TW.
+   */
+  title: Omit<Localized, 'en'>
   /** Anchor of the lesson section to read, e.g. `sum-rule` (links to README.md#sum-rule). */
   lesson?: string
   /** Hidden tests are left out of the student release and only run when grading. */
@@ -79,11 +84,15 @@ export function validateManifest(data: unknown, topic: string): string[] {
       problems.push(`"${id}" needs positive "points"`)
     }
     if (!isLocalized(entry.hint)) problems.push(`"${id}" needs a "hint" with non-empty "en" and "zh-TW" texts`)
+    const title = (entry as { title?: unknown }).title
+    if (typeof title !== 'object' || title === null || typeof (title as Record<string, unknown>)['zh-TW'] !== 'string' || !((title as Record<string, string>)['zh-TW'] ?? '').trim()) {
+      problems.push(`"${id}" needs a "title" with a non-empty "zh-TW" text (the English title is the test's own)`)
+    } else if (Object.keys(title).some((k) => k !== 'zh-TW')) problems.push(`"${id}".title may hold only "zh-TW"`)
     if (entry.lesson !== undefined && (typeof entry.lesson !== 'string' || !/^[a-z0-9-]+$/.test(entry.lesson))) {
       problems.push(`"${id}".lesson must be a lesson heading anchor such as "sum-rule"`)
     }
     if (entry.hidden !== undefined && typeof entry.hidden !== 'boolean') problems.push(`"${id}".hidden must be true or false`)
-    const extra = Object.keys(entry).filter((k) => !['points', 'hint', 'lesson', 'hidden'].includes(k))
+    const extra = Object.keys(entry).filter((k) => !['points', 'hint', 'title', 'lesson', 'hidden'].includes(k))
     if (extra.length) problems.push(`"${id}" has unknown fields: ${extra.join(', ')}`)
   }
   return problems

@@ -1,6 +1,7 @@
 // The grader's record of one batch: the unit every output (results.json, grades.csv, junit.xml,
 // summary.md, Gradescope JSON, HTML reports) is made from. Fields marked "untrusted" come from the
 // submission and must be escaped wherever they are shown.
+import type { SeedPolicy } from './batch/seeds.ts'
 import type { Score } from './scoring.ts'
 
 export interface StudentResult {
@@ -11,13 +12,16 @@ export interface StudentResult {
   /**
    * `graded`: the suite ran; `rejected`: the submission could not be staged (corrupt zip, no
    * exercises, …); `error`: the grader itself failed on it (not the student's doing; never cached,
-   * so the next run of the batch tries again).
+   * so the next run of the batch tries again); `not-submitted`: on the roster (`--roster`), with
+   * no submission.
    */
-  status: 'graded' | 'rejected' | 'error'
+  status: 'graded' | 'rejected' | 'not-submitted' | 'error'
   /** Why the submission was rejected, or a note on how the run ended. */
   error?: string
   score: Score
   seed: number
+  /** How `seed` was chosen: from the course secret and the id, fixed by the teacher, or at random. */
+  seedPolicy?: SeedPolicy
   /** TensorFlow.js backend(s) used, e.g. `wasm (cpu for conv training)`. */
   backend?: string
   durationMs: number
@@ -40,11 +44,18 @@ export interface StudentResult {
 export interface BatchResult {
   /** Identifies the course's tests and grader; a change invalidates cached results. */
   courseVersion: string
+  /** The seed of every student (`fixed`, `random`); 0 when each student has their own (`secret`). */
   seed: number
+  /** How the seeds were chosen (absent in results written before seeds could come from a secret). */
+  seedPolicy?: SeedPolicy
   /** The topic folders graded, in order: the columns of grades.csv. */
   topics?: string[]
   /** The slice of the class this batch graded (`--shard i/n`), if it was one. */
   shard?: { index: number; count: number }
+  /** The class list given with --roster: who each id is in the gradebook (gradebook.csv). */
+  roster?: import('./batch/outputs/grades-csv.ts').RosterEntry[]
+  /** The gradebook column's name (--assignment). */
+  assignment?: string
   /** How student code was contained in this batch, and any warning about it. */
   sandbox?: { description: string; warning?: string }
   /** Entries of the submissions folder that were not graded, and why (untrusted names, escaped where shown). */

@@ -36,7 +36,10 @@ export type TopicStatus =
 
 export interface ScoredTest {
   id: string
+  /** The title in the test file (English), as the runner reported it. */
   title: string
+  /** The title in the course's other languages, from the manifest. */
+  titles?: Omit<Localized, 'en'>
   points: number
   max: number
   status: TestStatus
@@ -106,6 +109,7 @@ function scoreTopic(manifest: Manifest, run: RawRun, include: ScoreOptions['incl
     return {
       id,
       title: reported?.title ?? id,
+      titles: entry.title,
       max: entry.points,
       hidden: entry.hidden ?? false,
       lesson: entry.lesson,

@@ -20,7 +20,7 @@ import { compareWithTests, loadManifest, topicsIn } from './manifest.ts'
 import { COURSE_ROOT } from './paths.ts'
 import { runSuite, VITEST_BIN } from './run-suite.ts'
 import { buildRelease } from './release/build-release.ts'
-import { dynamicProblems, staticProblems } from './release/check-release.ts'
+import { type ReleaseFacts, dynamicProblems, staticProblems } from './release/check-release.ts'
 import { type Score, scoreRun } from './scoring.ts'
 
 const useColor = process.stdout.isTTY && !process.env.NO_COLOR
@@ -56,7 +56,7 @@ async function main(): Promise<void> {
     if (!manifestProblems.some((p) => p.includes(topic))) manifestProblems.push(...compareWithTests(loadManifest(topic), registered))
   }
   const testCount = topics.reduce((n, t) => n + Object.keys(safeManifestTests(t)).length, 0)
-  check(manifestProblems.length === 0, `manifests: ${topics.length} topics, ${testCount} graded tests, each with points and a hint in both languages`, manifestProblems)
+  check(manifestProblems.length === 0, `manifests: ${topics.length} topics, ${testCount} graded tests, each with points, a hint in both languages and a zh-TW title`, manifestProblems)
 
   const key = scoreRun(solutions.run, { topics })
   check(key.total === key.max && key.max > 0, `answer key: ${key.total}/${key.max} points`, failedTests(key))
@@ -97,8 +97,14 @@ async function main(): Promise<void> {
     try {
       const release = buildRelease(out)
       const problems = staticProblems(release.out)
-      if (problems.length === 0) problems.push(...(await dynamicProblems(release.out, topics[0]!)))
-      check(problems.length === 0, `student release: ${release.files.length} files, ${release.hiddenTestsLeftOut.length} hidden test files left out, no answer key; npm ci && npm test gives 0 points and "not started"; ${topics[0]} with the answer key's files gets full points`, problems.slice(0, 20))
+      const facts: ReleaseFacts = {}
+      if (problems.length === 0) problems.push(...(await dynamicProblems(release.out, topics[0]!, facts)))
+      const size = facts.installBytes ? `, ${(facts.installBytes / 1e6).toFixed(0)} MB installed` : ''
+      check(
+        problems.length === 0,
+        `student release: ${release.files.length} files, ${release.hiddenTestsLeftOut.length} hidden test files and ${release.packagesLeftOut.length} maintainers' packages left out, no answer key${size}; npm run typecheck passes; a first npm test fits on one screen (${facts.firstRunLines ?? '?'} lines) with every topic "not started"; Classroom gets the points of all stubs, a mix and all done; ${topics[0]} with the answer key's files gets full points`,
+        problems.slice(0, 20),
+      )
     } finally {
       rmSync(out, { recursive: true, force: true })
     }

@@ -1,7 +1,6 @@
 // A batch: every submission of a folder (or one shard of them), graded `jobs` at a time, each in a
 // fresh workspace and its own sandboxed processes, each result kept in the cache as soon as it is
 // known, and the outputs written at the end.
-import { randomInt } from 'node:crypto'
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, realpathSync, rmSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -18,7 +17,9 @@ import { writeOutputs } from './outputs/write-outputs.ts'
 import type { Progress } from './progress.ts'
 import type { RunLimits } from './run-vitest.ts'
 import { type FileSystemView, type IsolationMode, type Sandbox, detectSandbox } from './sandbox.ts'
+import { type CourseSecret, SECRET_DIR, randomSeed, readCourseSecret, seedPolicy, studentSeed } from './seeds.ts'
 import { stageSubmission } from './staging.ts'
+import type { RosterEntry } from './outputs/grades-csv.ts'
 import { stopCheckers, typeCheck } from './typecheck.ts'
 import { VitestServer } from './vitest-server-client.ts'
 
@@ -28,8 +29,13 @@ export interface GradeOptions {
   jobs: number
   /** Topic folders or their number prefixes (`01`); default: every topic of the course. */
   topics?: string[]
-  /** Default: the seed this output folder was graded with before, else a new random one. */
+  /**
+   * One seed for everyone. Default: each student's seed derived from the course secret (see
+   * seeds.ts), else the seed this output folder was graded with before, else a new random one.
+   */
   seed?: number
+  /** The course secret (default: COURSE_SECRET, COURSE_SECRET_FILE or the autograder's bundled file). */
+  secret?: CourseSecret | null
   shard?: { index: number; count: number }
   limits: RunLimits
   retries: number
@@ -39,8 +45,17 @@ export interface GradeOptions {
   cacheDir?: string
   /** Grade everyone again, ignoring the cache. */
   fresh: boolean
+  /** The class list: students on it without a submission are recorded as "not submitted". */
+  roster?: RosterEntry[]
+  /** The gradebook column's name in gradebook.csv. */
+  assignment?: string
   /** Write the HTML reports too (default true; shards can leave them to the merge). */
   html?: boolean
+  /**
+   * Write the class's output files into `out` (default true). False: only the cache and the seed
+   * are kept there, and the caller writes what it needs (a student's own report, Gradescope).
+   */
+  outputs?: boolean
   /**
    * Keep one vitest main process per job for the whole batch (default true): only the test
    * processes are new for each run (grader/batch/vitest-server.ts). False: a new one per run.
@@ -86,7 +101,10 @@ export async function gradeBatch(options: GradeOptions): Promise<BatchOutcome> {
   refuseOverlap(options.submissions, options.out)
   mkdirSync(options.out, { recursive: true })
   const out = realpathSync(options.out)
-  const seed = chooseSeed(out, options.seed, version)
+  const secret = options.secret === null ? undefined : (options.secret ?? readCourseSecret())
+  const policy = seedPolicy(options.seed, secret)
+  const batchSeed = policy.kind === 'secret' ? 0 : chooseSeed(out, options.seed, version)
+  const seedOf = (id: string) => (policy.kind === 'secret' ? studentSeed(secret!.value, id) : batchSeed)
   const cacheDir = path.resolve(options.cacheDir ?? path.join(out, '.grader', 'cache'))
   mkdirSync(cacheDir, { recursive: true })
   const cache = new ResultCache(cacheDir)
@@ -105,7 +123,7 @@ export async function gradeBatch(options: GradeOptions): Promise<BatchOutcome> {
   const scratchRoot = mkdtempSync(path.join(os.tmpdir(), `course-grade-${process.pid}-`))
   scratchRoots.add(scratchRoot)
   if (sandbox.namespaces && isInside(scratchRoot, COURSE_ROOT)) throw new Error(`the temporary folder (${os.tmpdir()}) must be outside the course folder: set TMPDIR`)
-  const view = fileSystemView(scratchRoot, [out, realpathSync(options.submissions), cacheDir])
+  const view = fileSystemView(scratchRoot, [out, realpathSync(options.submissions), cacheDir, SECRET_DIR, ...(secret?.file ? [path.dirname(secret.file)] : [])])
   const settings = { topics, limits: options.limits, retries: options.retries, typecheck: options.typecheck }
 
   const results = new Map<string, StudentResult>()
@@ -126,18 +144,19 @@ export async function gradeBatch(options: GradeOptions): Promise<BatchOutcome> {
       let result: StudentResult
       let fromCache = false
       try {
-        const outcome = await gradeSubmission(submission, { jobDir, moduleCacheDir, server: servers[slot], topics, seed, version, sandbox, view, cache, settings, options })
+        const outcome = await gradeSubmission(submission, { jobDir, moduleCacheDir, server: servers[slot], topics, seed: seedOf(submission.id), version, sandbox, view, cache, settings, options })
         result = outcome.result
         fromCache = outcome.fromCache
         if (fromCache) cached++
         else graded++
       } catch (error) {
         // The grader's own failure, not the student's: reported, never cached, retried next run.
-        result = unscored(submission, seed, topics, 'error', `the grader failed on this submission: ${(error as Error).stack ?? error}`)
+        result = unscored(submission, seedOf(submission.id), topics, 'error', `the grader failed on this submission: ${(error as Error).stack ?? error}`)
         result.durationMs = Date.now() - started
       } finally {
         rmSync(jobDir, { recursive: true, force: true })
       }
+      result.seedPolicy = policy
       results.set(submission.id, result)
       const verdict = result.status === 'graded' ? `${result.score.total}/${result.score.max}` : `${result.status}: ${result.error?.split('\n')[0]}`
       options.progress.done(`${submission.id}: ${verdict}${fromCache ? ' (cached)' : ` (${((Date.now() - started) / 1000).toFixed(1)} s)`}`)
@@ -150,18 +169,31 @@ export async function gradeBatch(options: GradeOptions): Promise<BatchOutcome> {
     scratchRoots.delete(scratchRoot)
   }
 
+  // On the roster, nothing handed in: a row of its own, never confused with a real zero.
+  if (!options.shard) {
+    for (const entry of options.roster ?? []) {
+      if (results.has(entry.id) || [...results.keys()].some((id) => id.toLowerCase() === entry.id.toLowerCase())) continue
+      results.set(entry.id, notSubmitted(entry.id, seedOf(entry.id), topics, policy))
+    }
+  }
+  const off = (options.roster ?? []).length ? [...results.keys()].filter((id) => !options.roster!.some((r) => r.id.toLowerCase() === id.toLowerCase())) : []
+  if (off.length) warnings.push(`not on the roster: ${off.join(', ')}`)
+
   const batch: BatchResult = {
     courseVersion: version,
-    seed,
+    seed: batchSeed,
+    seedPolicy: policy,
     topics,
     ...(options.shard ? { shard: options.shard } : {}),
     ...(ignored.length ? { skipped: ignored } : {}),
+    ...(options.roster?.length ? { roster: options.roster } : {}),
+    ...(options.assignment ? { assignment: options.assignment } : {}),
     sandbox: { description: sandbox.description, ...(sandbox.warning ? { warning: sandbox.warning } : {}) },
     startedAt,
     finishedAt: new Date().toISOString(),
     students: [...results.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
   }
-  warnings.push(...(await writeOutputs(out, batch, { html: options.html })))
+  if (options.outputs !== false) warnings.push(...(await writeOutputs(out, batch, { html: options.html })))
   return { batch, graded, cached, warnings }
 }
 
@@ -258,10 +290,17 @@ function withSubmission(result: StudentResult, submission: Submission): StudentR
   return { ...result, id: submission.id, source: submission.source, diagnostics: [...submission.notes, ...(result.diagnostics ?? [])] }
 }
 
+/** The row of a student on the roster who handed nothing in. */
+export function notSubmitted(id: string, seed: number, topics: string[], policy: StudentResult['seedPolicy']): StudentResult {
+  const result = unscored({ id, source: '', path: Buffer.alloc(0), isZip: false, notes: [] }, seed, topics, 'not-submitted', 'no submission')
+  if (policy) result.seedPolicy = policy
+  return result
+}
+
 /** A result with every test at 0 points, for a submission that could not be graded. */
-function unscored(submission: Submission, seed: number, topics: string[], status: 'rejected' | 'error', error: string): StudentResult {
+function unscored(submission: Submission, seed: number, topics: string[], status: 'rejected' | 'error' | 'not-submitted', error: string): StudentResult {
   const score = scoreRun({ topics: [], unhandledErrors: [], watchdog: [], durationMs: 0 }, { topics })
-  for (const topic of score.topics) topic.reason = status === 'rejected' ? `not graded: ${error}` : 'not graded: the grader failed'
+  for (const topic of score.topics) topic.reason = status === 'rejected' ? `not graded: ${error}` : status === 'not-submitted' ? 'not submitted' : 'not graded: the grader failed'
   return { id: submission.id, source: submission.source, status, error, score, seed, durationMs: 0, hash: '', diagnostics: [...submission.notes] }
 }
 
@@ -290,7 +329,7 @@ function chooseSeed(out: string, given: number | undefined, version: string): nu
       previous = {}
     }
   }
-  const seed = given ?? (Number.isSafeInteger(previous.seed) ? previous.seed! : randomInt(1, 2 ** 31 - 1))
+  const seed = given ?? (Number.isSafeInteger(previous.seed) ? previous.seed! : randomSeed())
   writeFileAtomic(stateFile, JSON.stringify({ seed, courseVersion: version }))
   return seed
 }
@@ -301,7 +340,8 @@ function chooseSeed(out: string, given: number | undefined, version: string): nu
  * scratch folder cannot be hidden; the permission model still keeps it unreadable).
  */
 export function fileSystemView(scratchRoot: string, private_: string[]): FileSystemView {
-  const hidden = [SOLUTIONS_DIR, ...private_].filter((p) => existsSync(p) && !isInside(scratchRoot, p))
+  // Never a folder holding the course or the grader's scratch: hiding it would hide them too.
+  const hidden = [SOLUTIONS_DIR, ...private_].filter((p) => existsSync(p) && !isInside(scratchRoot, p) && !isInside(COURSE_ROOT, p))
   return { readOnly: [COURSE_ROOT], hidden: [...new Set(hidden)], scratchRoot }
 }
 

@@ -6,6 +6,8 @@ import { Command, InvalidArgumentError, Option } from 'commander'
 import { COURSE_ROOT } from '../paths.ts'
 import { gradeBatch, removeScratch } from './batch.ts'
 import { parseShard } from './discover.ts'
+import { readRoster } from './roster.ts'
+import { readCourseSecret } from './seeds.ts'
 import { mergeShards } from './merge.ts'
 import { OUTPUT_FILES } from './outputs/write-outputs.ts'
 import { createProgress } from './progress.ts'
@@ -43,6 +45,9 @@ interface GradeFlags {
   fresh?: boolean
   sample?: boolean
   quiet?: boolean
+  secretFile?: string
+  roster?: string
+  assignment?: string
   html: boolean
 }
 
@@ -57,7 +62,10 @@ program
   .option('-j, --jobs <n>', 'submissions graded at the same time', positive('--jobs'), os.availableParallelism())
   .option('--timeout <seconds>', 'wall-clock limit per topic of a submission, a backstop behind the tests\' own time limits', positive('--timeout'), DEFAULT_LIMITS.topicTimeoutMs / 1000)
   .option('--memory <mb>', 'memory allowed to each test process', positive('--memory'), DEFAULT_LIMITS.memoryMb)
-  .option('--seed <n>', 'grading seed (default: kept from an earlier run into --out, else random)', integer('--seed'))
+  .option('--seed <n>', 'one grading seed for everyone (default: each student\'s own from the course secret; without one, kept from an earlier run into --out, else random)', integer('--seed'))
+  .option('--secret-file <file>', 'the course secret that each student\'s seed is derived from (default: COURSE_SECRET, COURSE_SECRET_FILE)')
+  .option('--roster <file.csv>', 'the class list (a column id, optionally name, sis_user_id, login, section): who has not submitted, and who is who in gradebook.csv')
+  .option('--assignment <name>', 'the gradebook column\'s name in gradebook.csv', 'ML exercises')
   .option('--topics <list>', 'topics to grade, e.g. 01,02 (default: all)')
   .option('--shard <i/n>', 'grade only shard i of n (a fixed slice of the class); give every shard the same --seed')
   .option('--retries <n>', 're-runs of a topic after a test hung or crashed its process', integer('--retries'), DEFAULT_RETRIES)
@@ -84,8 +92,10 @@ program
       }
     }
     const folder = submissions ?? program.error('give the folder of submissions, or --sample')
-    // Shards are merged only if they graded with one seed; a random one per shard would not be.
-    if (flags.shard && flags.seed === undefined) program.error('--shard needs --seed: give every shard the same seed')
+    const secret = readCourseSecret(process.env, flags.secretFile)
+    // Shards are merged only if they graded with one seed policy; a random seed per shard would not be.
+    if (flags.shard && flags.seed === undefined && !secret) program.error('--shard needs --seed or a course secret (COURSE_SECRET): give every shard the same one')
+    if (!flags.quiet) console.error(secret && flags.seed === undefined ? `seeds: one per student, from the course secret in ${secret.source}` : flags.seed !== undefined ? `seed: ${flags.seed} for everyone` : 'seed: drawn at random (no course secret is set: set COURSE_SECRET so that regrades reproduce without --seed)')
     const started = Date.now()
     const outcome = await gradeBatch({
       submissions: path.resolve(folder),
@@ -93,6 +103,9 @@ program
       jobs: Math.floor(flags.jobs),
       topics: flags.topics?.split(',').map((t) => t.trim()).filter(Boolean),
       seed: flags.seed,
+      secret: secret ?? null,
+      roster: flags.roster ? readRoster(path.resolve(flags.roster)) : undefined,
+      assignment: flags.assignment,
       shard: flags.shard ? parseShard(flags.shard) : undefined,
       limits: {
         topicTimeoutMs: flags.timeout * 1000,
@@ -114,7 +127,7 @@ program
     if (!flags.quiet) {
       for (const warning of outcome.warnings) console.error(`warning: ${warning}`)
       console.error(
-        `${batch.students.length} submissions (${outcome.graded} graded, ${outcome.cached} from the cache${failedToGrade.length ? `, ${failedToGrade.length} failed to grade` : ''}) in ${Math.round((Date.now() - started) / 1000)} s, seed ${batch.seed}`,
+        `${batch.students.length} submissions (${outcome.graded} graded, ${outcome.cached} from the cache${failedToGrade.length ? `, ${failedToGrade.length} failed to grade` : ''}) in ${Math.round((Date.now() - started) / 1000)} s, ${batch.seedPolicy?.kind === 'secret' ? `seeds from the course secret (fingerprint ${batch.seedPolicy.fingerprint})` : `seed ${batch.seed}`}`,
       )
       console.error(`→ ${OUTPUT_FILES.map((f) => path.join(path.relative(process.cwd(), out) || '.', f)).join(', ')}, <id>/gradescope.json`)
     }

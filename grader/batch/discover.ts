@@ -18,7 +18,7 @@ export interface Submission {
 }
 
 /** File names the grader writes at the top of its output folder; no student may be called that. */
-const RESERVED = new Set(['results.json', 'grades.csv', 'junit.xml', 'summary.md', 'index.html', 'report', 'assets', 'lessons', 'sample-class', '.grader'])
+const RESERVED = new Set(['results.json', 'grades.csv', 'gradebook.csv', 'junit.xml', 'summary.md', 'index.html', 'report', 'assets', 'lessons', 'sample-class', '.grader'])
 
 export interface Discovery {
   submissions: Submission[]

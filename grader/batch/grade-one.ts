@@ -1,7 +1,7 @@
 // Grades one piece of work with the teachers' engine: a student's own working copy (`npm run
 // report`, CI on a pull request) or a Gradescope submission. It is a batch of one, so it gets the
 // same staging, sandbox, student processes, seed policy and outputs as a class.
-import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
+import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import type { BatchResult, StudentResult } from '../results.ts'
@@ -11,8 +11,9 @@ import { createProgress } from './progress.ts'
 import { DEFAULT_LIMITS, DEFAULT_RETRIES } from './run-vitest.ts'
 
 export interface GradeOneOptions {
-  /** The work: a folder holding `exercises/` (a repository), or the topic folders themselves. */
+  /** The work: a folder (a repository, the topic folders, loose exercise files) or, with `sourceIsZip`, a .zip of one. */
   source: string
+  sourceIsZip?: boolean
   /** The name the work is graded under. */
   id: string
   out: string
@@ -21,6 +22,8 @@ export interface GradeOneOptions {
   /** Copy only `source/exercises` (a working copy: leave node_modules and the rest behind). */
   exercisesOnly?: boolean
   html?: boolean
+  /** Write the class's output files into `out` (default true); false: the caller writes its own. */
+  outputs?: boolean
   quiet?: boolean
 }
 
@@ -30,9 +33,12 @@ export async function gradeOne(options: GradeOneOptions): Promise<{ student: Stu
     const id = safeId(options.id)
     const from = options.exercisesOnly ? path.join(options.source, 'exercises') : options.source
     if (!existsSync(from)) throw new Error(`nothing to grade: ${from} does not exist`)
-    const to = path.join(submissions, id, options.exercisesOnly ? 'exercises' : '')
-    mkdirSync(to, { recursive: true })
-    cpSync(from, to, { recursive: true, verbatimSymlinks: true, filter: (file) => !file.split(path.sep).includes('node_modules') })
+    if (options.sourceIsZip) copyFileSync(from, path.join(submissions, `${id}.zip`))
+    else {
+      const to = path.join(submissions, id, options.exercisesOnly ? 'exercises' : '')
+      mkdirSync(to, { recursive: true })
+      cpSync(from, to, { recursive: true, verbatimSymlinks: true, filter: (file) => !file.split(path.sep).includes('node_modules') })
+    }
     const { batch, warnings } = await gradeBatch({
       submissions,
       out: options.out,
@@ -45,6 +51,7 @@ export async function gradeOne(options: GradeOneOptions): Promise<{ student: Stu
       isolation: 'auto',
       fresh: false,
       html: options.html,
+      outputs: options.outputs,
       progress: createProgress(process.stderr, options.quiet ?? false),
     })
     const student = batch.students.find((s) => s.id === id) ?? batch.students[0]

@@ -4,6 +4,8 @@ import { existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import type { BatchResult, StudentResult } from '../results.ts'
 import { parseBatchResult } from '../schemas.ts'
+import { topicsIn } from '../manifest.ts'
+import { notSubmitted } from './batch.ts'
 import { writeOutputs } from './outputs/write-outputs.ts'
 
 export async function mergeShards(dirs: string[], out: string, options: { html?: boolean } = {}): Promise<{ batch: BatchResult; warnings: string[] }> {
@@ -25,6 +27,9 @@ export async function mergeShards(dirs: string[], out: string, options: { html?:
     const differs = [
       batch.courseVersion !== first.courseVersion && `course version ${batch.courseVersion} ≠ ${first.courseVersion}`,
       batch.seed !== first.seed && `seed ${batch.seed} ≠ ${first.seed} (give every shard the same --seed)`,
+      (batch.seedPolicy?.kind ?? 'fixed') !== (first.seedPolicy?.kind ?? 'fixed') && `seeds chosen ${batch.seedPolicy?.kind} ≠ ${first.seedPolicy?.kind}`,
+      batch.seedPolicy?.kind === 'secret' && first.seedPolicy?.kind === 'secret' && batch.seedPolicy.fingerprint !== first.seedPolicy.fingerprint &&
+        `course secret ${batch.seedPolicy.fingerprint} ≠ ${first.seedPolicy.fingerprint} (give every shard the same COURSE_SECRET)`,
       JSON.stringify(batch.topics) !== JSON.stringify(first.topics) && `topics ${batch.topics?.join(',')} ≠ ${first.topics?.join(',')}`,
     ].filter(Boolean)
     if (differs.length) throw new Error(`merge: ${dir} was graded differently from ${shards[0]!.dir}: ${differs.join('; ')}`)
@@ -47,12 +52,20 @@ export async function mergeShards(dirs: string[], out: string, options: { html?:
       students.set(student.id, student)
     }
   }
+  // Students on the roster whom no shard graded handed nothing in (shards leave that to the merge).
+  const roster = first.roster ?? []
+  for (const entry of roster) {
+    if (![...students.keys()].some((id) => id.toLowerCase() === entry.id.toLowerCase())) students.set(entry.id, notSubmitted(entry.id, first.seed, first.topics ?? topicsIn(), first.seedPolicy))
+  }
   const warnings = [...new Set(shards.flatMap(({ batch }) => (batch.sandbox?.warning ? [batch.sandbox.warning] : [])))]
   const batch: BatchResult = {
     courseVersion: first.courseVersion,
     seed: first.seed,
+    ...(first.seedPolicy ? { seedPolicy: first.seedPolicy } : {}),
     ...(first.topics ? { topics: first.topics } : {}),
     ...(shards[0]!.batch.skipped?.length ? { skipped: shards[0]!.batch.skipped } : {}),
+    ...(first.roster ? { roster: first.roster } : {}),
+    ...(first.assignment ? { assignment: first.assignment } : {}),
     ...(first.sandbox ? { sandbox: { description: first.sandbox.description, ...(warnings.length ? { warning: warnings.join(' ') } : {}) } } : {}),
     startedAt: shards.map((s) => s.batch.startedAt).sort()[0]!,
     finishedAt: shards.map((s) => s.batch.finishedAt).sort().at(-1)!,

@@ -23,7 +23,7 @@ export class UnsupportedNodeError extends Error {
   override name = 'UnsupportedNodeError'
 }
 
-const SUPPORTED = 'Node.js 22.12 or later on the 22 line, 24 or 26'
+const SUPPORTED = 'Node.js 22.15 or later on the 22 line, 24 or 26'
 
 // Run under the candidate flags with reads limited to one folder that does not exist: every check
 // must come out as the sandbox needs it, or the probe says which did not.

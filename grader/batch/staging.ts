@@ -53,7 +53,7 @@ export async function stageSubmission(source: Buffer | string, isZip: boolean, w
   const result: Staged = { workspace, files: [], topics: [], notes: [], hash: '' }
   let listing: SubmissionListing
   try {
-    listing = isZip ? await listZip(source) : listFolder(source, exerciseFileNames(topics))
+    listing = isZip ? await listZip(source) : listFolder(source, new Set(exerciseFileNames(topics).keys()))
   } catch (error) {
     if (error instanceof CorruptZipError) return { ...result, hash: emptyHash(), rejected: `the zip file cannot be read: ${error.message}` }
     throw error
@@ -62,11 +62,15 @@ export async function stageSubmission(source: Buffer | string, isZip: boolean, w
     result.notes.push(...listing.notes)
     const root = findExercisesRoot(listing.entries, topics)
     for (const entry of listing.entries.filter((e) => e.refused)) result.notes.push(`refused ${printable(entry.path)}: ${entry.refused}`)
-    if (root === undefined) {
+    // Folders of topics (a repository, an exercises/ folder, NN-topic/ folders), else loose files
+    // named like the course's exercise files (Gradescope's "upload files").
+    const candidates = root !== undefined ? inTopicFolders(listing.entries, root, topics) : looseFiles(listing.entries, topics, result.notes)
+    if (candidates.length === 0) {
       const what = listing.entries.filter((e) => !e.refused).length === 0 ? (isZip ? 'the zip file is empty' : 'the folder is empty') : 'no exercise files found'
-      return { ...result, hash: emptyHash(), rejected: `${what}: expected exercises/NN-topic/*.ts for one of ${topics.join(', ')}` }
+      const names = [...exerciseFileNames(topics).keys()].slice(0, 6).join(', ')
+      return { ...result, hash: emptyHash(), rejected: `${what}: expected exercises/NN-topic/*.ts, NN-topic/*.ts or the exercise files themselves (${names}, …) for one of ${topics.join(', ')}` }
     }
-    await copyExerciseFiles(listing.entries, root, topics, result)
+    await copyExerciseFiles(candidates, topics, result)
   } finally {
     listing.close()
   }
@@ -97,27 +101,75 @@ export function findExercisesRoot(entries: SubmissionEntry[], topics: string[]):
   return ranked[0]
 }
 
-async function copyExerciseFiles(entries: SubmissionEntry[], root: string, topics: string[], result: Staged): Promise<void> {
+interface Candidate {
+  entry: SubmissionEntry
+  /** Where it goes in the workspace: `NN-topic/…`. */
+  relative: string
+}
+
+/** The files under `root`'s topic folders. */
+function inTopicFolders(entries: SubmissionEntry[], root: string, topics: string[]): Candidate[] {
   const prefix = root === '' ? '' : `${root}/`
+  const topicSet = new Set(topics)
+  return entries
+    .filter((e) => !e.refused && e.kind === 'file' && e.path.startsWith(prefix))
+    .map((e) => ({ entry: e, relative: e.path.slice(prefix.length) }))
+    .filter(({ relative }) => topicSet.has(relative.split('/')[0]!))
+}
+
+/** Each exercise file name of the course (`limits.ts`) and the one topic it belongs to. */
+export function exerciseFileNames(topics: string[]): Map<string, string> {
+  const names = new Map<string, string>()
+  for (const topic of topics) {
+    const dir = path.join(EXERCISES_DIR, topic)
+    if (!existsSync(dir)) continue
+    for (const name of readdirSync(dir).filter((n) => n.endsWith('.ts') && !NOT_EXERCISE_CODE.test(n))) {
+      const other = names.get(name)
+      // Two topics with one file name could not be told apart in a flat upload (verify refuses it).
+      if (other !== undefined && other !== topic) throw new Error(`the exercise file name ${name} belongs to both ${other} and ${topic}`)
+      names.set(name, topic)
+    }
+  }
+  return names
+}
+
+/**
+ * Loose files, as Gradescope's "upload files" leaves them: each file named like one of the
+ * course's exercise files (in the shallowest folder holding any) goes to its topic. Other `.ts`
+ * files there cannot be placed, and are named in the notes.
+ */
+function looseFiles(entries: SubmissionEntry[], topics: string[], notes: string[]): Candidate[] {
+  const names = exerciseFileNames(topics)
+  const files = entries.filter((e) => !e.refused && e.kind === 'file')
+  const folderOf = (p: string) => (p.includes('/') ? p.slice(0, p.lastIndexOf('/')) : '')
+  const depth = (folder: string) => (folder === '' ? 0 : folder.split('/').length)
+  const holding = files.filter((e) => names.has(e.path.split('/').at(-1)!)).map((e) => folderOf(e.path))
+  if (holding.length === 0) return []
+  const folder = holding.sort((a, b) => depth(a) - depth(b) || (a < b ? -1 : a > b ? 1 : 0))[0]!
+  const candidates: Candidate[] = []
+  for (const entry of files.filter((e) => folderOf(e.path) === folder)) {
+    const name = entry.path.split('/').at(-1)!
+    const topic = names.get(name)
+    if (topic) candidates.push({ entry, relative: `${topic}/${name}` })
+    else if (name.endsWith('.ts') && !NOT_EXERCISE_CODE.test(name)) {
+      notes.push(`ignored ${printable(entry.path)}: loose files are placed by name, and this is not one of the course's exercise files; put helper files in their topic's folder (NN-topic/)`)
+    }
+  }
+  return candidates
+}
+
+async function copyExerciseFiles(found: Candidate[], topics: string[], result: Staged): Promise<void> {
   const topicSet = new Set(topics)
   const hash = createHash('sha256')
   const seen = new Set<string>()
   const byTopic = new Map<string, { files: number; bytes: number; overflow: string[] }>()
-  const stubNames = (topic: string) => {
-    try {
-      return new Set(readdirSync(path.join(EXERCISES_DIR, topic)).filter((n) => n.endsWith('.ts') && !NOT_EXERCISE_CODE.test(n)))
-    } catch {
-      return new Set<string>()
-    }
-  }
-  const stubs = new Map(topics.map((topic) => [topic, stubNames(topic)]))
+  const stubs = exerciseFileNames(topics)
+  /** A file named like the course's own, in its topic's folder: what the topic is graded on. */
   const isStubFile = (relative: string) => {
     const parts = relative.split('/')
-    return parts.length === 2 && stubs.get(parts[0]!)!.has(parts[1]!)
+    return parts.length === 2 && stubs.get(parts[1]!) === parts[0]
   }
-  const candidates = entries
-    .filter((e) => !e.refused && e.kind === 'file' && e.path.startsWith(prefix))
-    .map((e) => ({ entry: e, relative: e.path.slice(prefix.length) }))
+  const candidates = found
     .filter(({ relative }) => topicSet.has(relative.split('/')[0]!))
     // The files a topic is graded on first, then the rest by path.
     .sort((a, b) => Number(isStubFile(b.relative)) - Number(isStubFile(a.relative)) || (a.relative < b.relative ? -1 : a.relative > b.relative ? 1 : 0))
@@ -182,16 +234,6 @@ async function copyExerciseFiles(entries: SubmissionEntry[], root: string, topic
   result.hash = hash.digest('hex')
 }
 
-/** The course's exercise file names of `topics` (limits.ts, …): the files a submission is graded on. */
-function exerciseFileNames(topics: string[]): Set<string> {
-  return new Set(topics.flatMap((topic) => {
-    try {
-      return readdirSync(path.join(EXERCISES_DIR, topic)).filter((n) => n.endsWith('.ts') && !NOT_EXERCISE_CODE.test(n))
-    } catch {
-      return []
-    }
-  }))
-}
 
 /** A topic's exercise files the student left out are taken from the course's stubs, as if untouched. */
 function fillMissingStubs(result: Staged): void {

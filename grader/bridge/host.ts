@@ -8,6 +8,7 @@
 // the code does here (patching built-ins, exiting, looping, printing) reaches no verdict: the tests,
 // the oracles and every comparison are on the other side, which only receives data.
 import { openSync, readSync, writeSync } from 'node:fs'
+import { registerHooks } from 'node:module'
 import { deserialize, serialize } from 'node:v8'
 import { createRng } from '@course/rng'
 import { Endpoint, ProtocolError, type Transport } from './endpoint.ts'
@@ -123,6 +124,29 @@ const endpoint = new Endpoint(transport, {
     const error = new (BUILT_IN_ERRORS[node.name] ?? Error)(node.message)
     if (!(node.name in BUILT_IN_ERRORS)) error.name = node.name
     return error
+  },
+})
+
+// Libraries' own ES modules may import their siblings without an extension (tfjs-core's gradients
+// and chained ops, which the course's TensorFlow.js loads): as their bundler would, try `.js`. Only
+// for imports between files of node_modules; exercise code is staged with its imports resolved.
+registerHooks({
+  resolve(specifier, context, next) {
+    try {
+      return next(specifier, context)
+    } catch (error) {
+      const code = (error as { code?: string }).code
+      const fromLibrary = context.parentURL?.includes('/node_modules/') && (specifier.startsWith('./') || specifier.startsWith('../'))
+      if (!fromLibrary || (code !== 'ERR_MODULE_NOT_FOUND' && code !== 'ERR_UNSUPPORTED_DIR_IMPORT')) throw error
+      for (const ending of ['.js', '/index.js']) {
+        try {
+          return next(specifier + ending, context)
+        } catch {
+          // try the next
+        }
+      }
+      throw error
+    }
   },
 })
 

@@ -9,15 +9,14 @@
 // name is computed, is refused with a message that says why. The course's own modules (the bridge's
 // host, `@course/…`) import what they like.
 import { existsSync, mkdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs'
-import { builtinModules } from 'node:module'
+import { builtinModules, createRequire } from 'node:module'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { parseSync, transformSync } from 'rolldown/utils'
+import { studentPackageFile } from '../config/package-map.ts'
 import { COURSE_ROOT, PUBLIC_REFERENCE_DIR, isInside } from '../paths.ts'
 
 const COURSE_PREFIX = '@course/'
-/** Packages exercise code may import, and the course module that stands in for each. */
-const ALLOWED_PACKAGES: Record<string, string> = { '@tensorflow/tfjs': 'tf' }
 const BUILTINS = new Set(builtinModules.flatMap((m) => [m, `node:${m}`]))
 const RULE = 'Exercise code may import only its own topic\'s files, @course/… modules and @tensorflow/tfjs.'
 
@@ -121,9 +120,11 @@ export class Stager {
       const rel = path.relative(path.dirname(fromOut), staged).split(path.sep).join('/')
       return rel.startsWith('.') ? rel : `./${rel}`
     }
-    if (specifier.startsWith(COURSE_PREFIX) || (kind === 'exercise' && specifier in ALLOWED_PACKAGES)) {
-      const name = specifier.startsWith(COURSE_PREFIX) ? specifier.slice(COURSE_PREFIX.length) : ALLOWED_PACKAGES[specifier]!
-      const file = resolveFile(path.join(PUBLIC_REFERENCE_DIR, name))
+    // A package exercise code may import is the course module that stands in for it (package-map.ts).
+    const standIn = kind === 'exercise' ? studentPackageFile(specifier) : undefined
+    if (standIn) return relativeTo(this.stage(standIn, 'course'))
+    if (specifier.startsWith(COURSE_PREFIX)) {
+      const file = resolveFile(path.join(PUBLIC_REFERENCE_DIR, specifier.slice(COURSE_PREFIX.length)))
       if (!file || !isInside(file, PUBLIC_REFERENCE_DIR)) throw new StageError('forbidden-import', `Forbidden import "${specifier}" in ${this.options.display(from)}: there is no such course module. ${RULE}`)
       return relativeTo(this.stage(file, 'course'))
     }
@@ -139,7 +140,7 @@ export class Stager {
       if (!file) throw new StageError('missing-file', `Import of a missing file "${specifier}" in ${this.options.display(from)}`)
       return relativeTo(this.stage(file, kind))
     }
-    if (kind === 'course') return specifier
+    if (kind === 'course') return resolvePackage(specifier)
     if (BUILTINS.has(specifier)) throw new StageError('forbidden-import', `Forbidden import "${specifier}" in ${this.options.display(from)}: Node built-in modules (file system, processes, network) are off limits. ${RULE}`)
     throw new StageError('forbidden-import', `Forbidden import "${specifier}" in ${this.options.display(from)}: packages other than @tensorflow/tfjs are not available to exercises. ${RULE}`)
   }
@@ -151,6 +152,22 @@ export class Stager {
         ? path.join('exercises', path.relative(this.options.targetDir, file))
         : path.join('other', `${this.staged.size}-${path.basename(file)}`)
     return path.join(this.options.dir, base.replace(/\.(c|m)?[jt]sx?$/, '') + '.mjs')
+  }
+}
+
+const requireFromCourse = createRequire(path.join(COURSE_ROOT, 'package.json'))
+
+/**
+ * A package a course module imports, as the file Node's resolution finds from the course (so that a
+ * deep import without its extension, which the test process's Vite allows, resolves here too), or as
+ * written when that fails (a package that can only be imported: Node finds it through node_modules).
+ */
+function resolvePackage(specifier: string): string {
+  if (BUILTINS.has(specifier)) return specifier
+  try {
+    return pathToFileURL(requireFromCourse.resolve(specifier)).href
+  } catch {
+    return specifier
   }
 }
 

@@ -173,7 +173,8 @@ export class StudentProcess {
     const command = (answers: string | undefined) => {
       // It reads its staged code and the libraries; its only write is the pipe of its answers (FIFOs).
       const flags = studentProcessFlags(features, { read: [this.stageDir, nodeModules, realpathSync(nodeModules)], write: answers ? [answers] : [], heapMb: HEAP_MB })
-      const nodeArgs = [...flags, '--enable-source-maps', host]
+      // (Libraries' ES modules without "type": "module" are recognised by their syntax; no warning for it.)
+      const nodeArgs = [...flags, '--enable-source-maps', '--disable-warning=MODULE_TYPELESS_PACKAGE_JSON', host]
       return setpriv ? [setpriv, '--pdeathsig', 'KILL', '--', process.execPath, ...nodeArgs] : [process.execPath, ...nodeArgs]
     }
     const env: Record<string, string> = {
@@ -307,10 +308,11 @@ const strykerAmbient = {
 
 // ---- TensorFlow.js models ----
 
-interface TfLike {
-  getBackend(): string
+interface TfLayers {
   Sequential: { fromConfig(cls: unknown, config: unknown): TfModel }
   LayersModel: { fromConfig(cls: unknown, config: unknown): TfModel }
+}
+interface TfCore {
   tensor(data: ArrayBufferView, shape: number[], dtype: string): unknown
 }
 interface TfModel {
@@ -318,12 +320,18 @@ interface TfModel {
   loadTrainingConfig(config: unknown): void
 }
 
-/** A model from the student's code, rebuilt in the TensorFlow.js the tests train with (the same instance: Node's module cache). */
+/**
+ * A model from the student's code, rebuilt in the TensorFlow.js the tests train with: the same
+ * instances of tfjs-core and tfjs-layers that reference/public/tf.ts imports (neither package has an
+ * `exports` map, so Node's import and require give one module).
+ */
 function rebuildModel(node: Extract<WireNode, { t: 'model' }>): unknown {
-  const tf = createRequire(path.join(COURSE_ROOT, 'package.json'))('@tensorflow/tfjs') as TfLike
-  const cls = node.cls === 'Sequential' ? tf.Sequential : tf.LayersModel
+  const require = createRequire(path.join(COURSE_ROOT, 'package.json'))
+  const layers = require('@tensorflow/tfjs-layers') as TfLayers
+  const core = require('@tensorflow/tfjs-core') as TfCore
+  const cls = node.cls === 'Sequential' ? layers.Sequential : layers.LayersModel
   const model = cls.fromConfig(cls, JSON.parse(node.config))
-  const tensors = node.weights.map((w) => tf.tensor(w.data, w.shape, w.dtype))
+  const tensors = node.weights.map((w) => core.tensor(w.data, w.shape, w.dtype))
   model.setWeights(tensors)
   for (const t of tensors) (t as { dispose(): void }).dispose()
   if (node.training) model.loadTrainingConfig(JSON.parse(node.training))

@@ -39,7 +39,9 @@ export function courseTestConfig(target: Target, options: CourseTestOptions = {}
   const resultsFile = process.env.COURSE_RESULTS_FILE
   const quiet = process.env.COURSE_QUIET === '1'
   const reporters = options.reporters ?? [
-    ...(quiet ? [] : ['default', new ProgressReporter({ diagnosticsFile })]),
+    // Students see the progress table; vitest's own report (every failure with its stack) only with
+    // `npm test -- --full` (grader/run-tests.mjs) or when vitest is run directly.
+    ...(quiet ? [] : [...(process.env.COURSE_STUDENT_RUN === '1' && process.env.COURSE_FULL_OUTPUT !== '1' ? [] : ['default']), new ProgressReporter({ diagnosticsFile })]),
     ...(resultsFile ? [new ResultsReporter({ outputFile: resultsFile, diagnosticsFile })] : []),
   ]
   const moduleCache = process.env.COURSE_MODULE_CACHE

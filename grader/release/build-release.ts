@@ -6,11 +6,12 @@ import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync,
 import path from 'node:path'
 import type { Manifest } from '../manifest.ts'
 import { COURSE_ROOT } from '../paths.ts'
+import { neededDependencies, pruneLockfile } from './student-packages.ts'
 
 /** Top-level entries a release is made of; everything else stays with the teachers. */
 const INCLUDED = ['package.json', 'package-lock.json', '.npmrc', '.nvmrc', 'tsconfig.json', 'vitest.config.ts', '.gitignore', 'exercises', 'reference', 'grader']
 
-/** Paths (relative, with `/`) left out, checked as prefixes; teacher-only tooling lives here. */
+/** Paths (relative, with `/`) left out of both the release and the Gradescope zip, checked as prefixes. */
 export const TEACHER_ONLY = [
   'grader/tests/',
   'grader/verify.ts',
@@ -21,30 +22,46 @@ export const TEACHER_ONLY = [
   'grader/batch/sample-class.ts',
   'grader/vitest.unit.config.ts',
   'grader/README.md',
+  'grader/flaky.ts',
+  'grader/report/fixtures/',
+  'grader/report/screenshots/',
+  'grader/report/browser.ts',
+  'grader/report/README.md',
+  'reference/data/write-csv.ts',
+  'reference/data/mnist-subset.ts',
 ]
 
+/**
+ * Left out of the student release only: the teacher's batch grader and the Gradescope entry
+ * point (the Gradescope zip keeps them). A student grades their own work with `npm run report`.
+ */
+export const NOT_FOR_STUDENTS = ['grader/batch/cli.ts', 'grader/batch/merge.ts', 'grader/batch/roster.ts', 'grader/batch/gradescope-run.ts']
+
+/** The project's own unit tests (`*.spec.ts`) are maintainers' work, never shipped. */
+const PROJECT_SPEC = /\.spec\.ts$/
 const HIDDEN_TEST = /\.hidden\.test\.ts$/
 const TEMPLATE_DIR = path.join(COURSE_ROOT, 'grader', 'release', 'template')
 
-/** Scripts students run; the course's maintenance scripts (verify, release, data…) are left out. */
-const STUDENT_SCRIPTS: Record<string, string> = {
-  test: 'node grader/check-node.mjs && vitest run',
-  watch: 'node grader/check-node.mjs && vitest watch',
-}
+/** Scripts students run; the course's maintenance scripts (verify, release, grade, data…) are left out. */
+export const STUDENT_SCRIPTS = ['test', 'watch', 'report', 'typecheck'] as const
 
 export interface ReleaseSummary {
   out: string
   files: string[]
   hiddenTestsLeftOut: string[]
+  /** Packages of the course's package.json that the release does not install. */
+  packagesLeftOut: string[]
 }
 
 /**
  * The course files a release (or, with `hidden`, the Gradescope autograder) is made of, relative
  * to the course root with `/`, teacher-only tooling left out.
  */
-export function courseFiles(options: { hidden: boolean }): string[] {
+export function courseFiles(options: { hidden: boolean; gradescope?: boolean }): string[] {
+  const excluded = options.gradescope ? TEACHER_ONLY : [...TEACHER_ONLY, ...NOT_FOR_STUDENTS]
   return INCLUDED.flatMap(walk).filter(
-    (relative) => !TEACHER_ONLY.some((prefix) => relative === prefix || relative.startsWith(prefix)) && (options.hidden || !HIDDEN_TEST.test(relative)),
+    (relative) =>
+      !excluded.some((prefix) => relative === prefix || relative.startsWith(prefix)) && !PROJECT_SPEC.test(relative) && (options.hidden || !HIDDEN_TEST.test(relative)),
   )
 }
 
@@ -58,15 +75,17 @@ export function buildRelease(out: string): ReleaseSummary {
   const files: string[] = []
   const hidden: string[] = []
 
-  for (const relative of courseFiles({ hidden: true })) {
-    if (HIDDEN_TEST.test(relative)) {
-      hidden.push(relative)
-      continue
-    }
+  const shipped = courseFiles({ hidden: true }).filter((relative) => {
+    if (HIDDEN_TEST.test(relative)) hidden.push(relative)
+    return !HIDDEN_TEST.test(relative)
+  })
+  const packages = releasePackages(shipped)
+  for (const relative of shipped) {
     const from = path.join(COURSE_ROOT, relative)
     const to = path.join(target, relative)
     mkdirSync(path.dirname(to), { recursive: true })
-    if (relative === 'package.json') writeFileSync(to, studentPackageJson(readFileSync(from, 'utf8')))
+    if (relative === 'package.json') writeFileSync(to, packages.packageJson)
+    else if (relative === 'package-lock.json') writeFileSync(to, packages.lockfile)
     else if (/^exercises\/[^/]+\/manifest\.json$/.test(relative)) writeFileSync(to, withoutHiddenTests(readFileSync(from, 'utf8')))
     else copyFileSync(from, to)
     files.push(relative)
@@ -80,7 +99,7 @@ export function buildRelease(out: string): ReleaseSummary {
   mkdirSync(path.join(target, 'reports'), { recursive: true })
   writeFileSync(path.join(target, 'reports', '.gitkeep'), '')
   files.push('reports/.gitkeep')
-  return { out: target, files: files.sort(), hiddenTestsLeftOut: hidden }
+  return { out: target, files: files.sort(), hiddenTestsLeftOut: hidden, packagesLeftOut: packages.dropped }
 }
 
 /** Files under `relative` (a file or a folder), skipping node_modules and generated reports. */
@@ -93,14 +112,27 @@ function walk(relative: string): string[] {
   )
 }
 
-function studentPackageJson(text: string): string {
-  const pkg = JSON.parse(text) as { name: string; scripts: Record<string, string> }
-  pkg.name = `${pkg.name}-student`
+/**
+ * package.json and package-lock.json for a release made of `files` (the student release, or the
+ * Gradescope autograder): the students' scripts, the packages those files use, the lockfile pruned.
+ */
+export function releasePackages(files: string[]): { packageJson: string; lockfile: string; dropped: string[] } {
+  const { kept, dropped } = neededDependencies(JSON.parse(readFileSync(path.join(COURSE_ROOT, 'package.json'), 'utf8')) as PackageJsonLike, COURSE_ROOT, files)
+  const pkg = studentPackageJson(kept as PackageJsonLike)
+  const lock = pruneLockfile(JSON.parse(readFileSync(path.join(COURSE_ROOT, 'package-lock.json'), 'utf8')), pkg)
+  return { packageJson: `${JSON.stringify(pkg, null, 2)}\n`, lockfile: `${JSON.stringify(lock, null, 2)}\n`, dropped }
+}
+
+type PackageJsonLike = Parameters<typeof neededDependencies>[0] & { scripts: Record<string, string> }
+
+/** The student's package.json: the students' scripts only, the dependencies the release uses. */
+function studentPackageJson(pkg: PackageJsonLike): PackageJsonLike {
   const scripts: Record<string, string> = {}
-  for (const [name, command] of Object.entries(STUDENT_SCRIPTS)) scripts[name] = command
-  for (const name of ['report', 'grade']) if (pkg.scripts[name]) scripts[name] = pkg.scripts[name]!
-  pkg.scripts = scripts
-  return `${JSON.stringify(pkg, null, 2)}\n`
+  for (const name of STUDENT_SCRIPTS) {
+    if (!pkg.scripts[name]) throw new Error(`the course's package.json has no "${name}" script for the release`)
+    scripts[name] = pkg.scripts[name]
+  }
+  return { ...pkg, name: `${pkg.name}-student`, scripts }
 }
 
 function withoutHiddenTests(text: string): string {

@@ -143,9 +143,12 @@ export function renderMarkdown(markdown: string, topicDir: string): LessonRender
   md.inline.ruler.after('escape', 'math_inline', mathInline)
   md.block.ruler.before('fence', 'math_block', mathBlock, { alt: ['paragraph', 'reference', 'blockquote', 'list'] })
   md.renderer.rules.math_inline = (tokens, i) => renderMath(tokens[i]!.content, false, mathErrors)
-  md.renderer.rules.math_display_inline = (tokens, i) => renderMath(tokens[i]!.content, true, mathErrors)
-  // Wide formulas and code scroll sideways on a phone; tabindex lets a keyboard scroll them too.
+  // Wide formulas, tables and code scroll sideways inside the page on a phone (the page itself
+  // reflows to the screen's width); tabindex lets a keyboard scroll them too.
+  md.renderer.rules.math_display_inline = (tokens, i) => `<span class="math-display" tabindex="0">${renderMath(tokens[i]!.content, true, mathErrors)}</span>`
   md.renderer.rules.math_block = (tokens, i) => `<div class="math-display" tabindex="0">${renderMath(tokens[i]!.content, true, mathErrors)}</div>\n`
+  md.renderer.rules.table_open = () => '<div class="table-scroll" tabindex="0"><table>\n'
+  md.renderer.rules.table_close = () => '</table>\n</div>\n'
   for (const rule of ['fence', 'code_block'] as const) {
     const original = md.renderer.rules[rule]!
     md.renderer.rules[rule] = (tokens, i, options, env, self) => original(tokens, i, options, env, self).replace(/^<pre>/, '<pre tabindex="0">')

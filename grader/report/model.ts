@@ -4,6 +4,7 @@
 import type { BatchResult, StudentResult } from '../results.ts'
 import type { ScoredTest, ScoredTopic, TestStatus, TopicStatus } from '../scoring.ts'
 import { renderPlot, vegaLiteSvg } from './charts.ts'
+import { classStats, pointsAndShare } from '../batch/outputs/stats.ts'
 import { type Lang, formatDate, formatDuration, formatNumber, formatPercent, t, testStatusLabel, topicStatusLabel } from './i18n.ts'
 import { safe } from './templates.ts'
 import { cleanText } from './text.ts'
@@ -40,7 +41,9 @@ function dedent(text: string): string {
 }
 
 /** A test's title without the ` [2 pts]` that vitest's test names carry (the report shows points itself). */
-const displayTitle = (title: string) => cleanText(title, 500).replace(/\s*\[\d+(?:\.\d+)? pts?\]$/, '')
+/** A test's title in `lang` (the manifest's translation, else the test file's English), without its ` [2 pts]`. */
+const displayTitle = (test: Pick<ScoredTest, 'title' | 'titles' | 'id'>, lang: Lang) =>
+  cleanText((lang !== 'en' ? test.titles?.[lang] : undefined) ?? test.title ?? test.id, 500).replace(/\s*\[\d+(?:\.\d+)? pts?\]$/, '')
 
 const pct = (score: number, max: number) => (max > 0 ? score / max : 0)
 const points = (lang: Lang, v: number) => formatNumber(lang, v, 2)
@@ -65,6 +68,7 @@ export async function studentView(student: StudentResult, options: ViewOptions) 
     percent: formatPercent(lang, pct(total, max)),
     percentValue: Math.round(pct(total, max) * 100),
     seed: student.seed,
+    seedHow: student.seedPolicy ? t(lang, `seedHow.${student.seedPolicy.kind}`) : undefined,
     backend: student.backend ? cleanText(student.backend, 200) : undefined,
     duration: formatDuration(lang, student.durationMs),
     topics,
@@ -115,7 +119,7 @@ async function testView(topic: ScoredTopic, test: ScoredTest, options: ViewOptio
   return {
     anchor: anchorId('test', topic.topic, test.id),
     id: test.id,
-    title: displayTitle(test.title ?? test.id),
+    title: displayTitle(test, lang),
     status: test.status,
     statusLabel: testStatusLabel(lang, test.status),
     icon: STATUS_ICON[test.status] ?? '?',
@@ -222,7 +226,7 @@ export async function classView(batch: BatchResult, options: ClassOptions) {
     for (const topic of s.score.topics) {
       for (const test of topic.tests) {
         const key = `${topic.topic}\u0000${test.id}`
-        const entry = testStats.get(key) ?? { topic: topic.topic, id: test.id, title: displayTitle(test.title ?? test.id), passed: 0, n: 0, outcomes: new Map() }
+        const entry = testStats.get(key) ?? { topic: topic.topic, id: test.id, title: displayTitle(test, lang), passed: 0, n: 0, outcomes: new Map() }
         entry.n++
         if (test.status === 'passed') entry.passed++
         else entry.outcomes.set(test.status, (entry.outcomes.get(test.status) ?? 0) + 1)
@@ -284,20 +288,20 @@ export async function classView(batch: BatchResult, options: ClassOptions) {
     }
   })
 
-  const sorted = [...percents].sort((a, b) => a - b)
-  const median = sorted.length ? (sorted.length % 2 ? sorted[(sorted.length - 1) / 2]! : (sorted[sorted.length / 2 - 1]! + sorted[sorted.length / 2]!) / 2) : 0
+  // The same figure as summary.md's: the median total in points over the graded students.
+  const stats = classStats({ ...batch, students })
   return {
     lang,
     pageTitle: t(lang, 'classPageTitle'),
     courseVersion: cleanText(batch.courseVersion ?? '', 200),
-    seed: batch.seed,
+    seed: batch.seedPolicy?.kind === 'secret' ? t(lang, 'seedPerStudent', { fingerprint: batch.seedPolicy.fingerprint }) : batch.seedPolicy?.kind === 'random' ? t(lang, 'seedRandom', { seed: batch.seed }) : batch.seed,
     startedAt: formatDate(lang, batch.startedAt),
     finishedAt: formatDate(lang, batch.finishedAt),
     count: students.length,
     graded: graded.length,
     rejected: students.length - graded.length,
     mean: formatPercent(lang, percents.length ? percents.reduce((a, b) => a + b, 0) / percents.length : 0),
-    median: formatPercent(lang, median),
+    median: stats.graded ? pointsAndShare(stats.median, stats.max, (f) => formatPercent(lang, f)) : '–',
     histogram: safe(histogram),
     topicMeans: safe(topicMeans),
     topics,

@@ -22,7 +22,7 @@ export function cleanText(text: string, max = 20_000): string {
  * Names a student's folder may not take: what the reports and the batch grader write at the top of
  * the output folder, and names Windows reserves.
  */
-const RESERVED = /^(lessons|index\.html|report|assets|results\.json|grades\.csv|junit\.xml|summary\.md|sample-class|con|prn|aux|nul|com\d|lpt\d)$/i
+const RESERVED = /^(lessons|index\.html|report|assets|results\.json|grades\.csv|gradebook\.csv|junit\.xml|summary\.md|sample-class|con|prn|aux|nul|com\d|lpt\d)$/i
 /** What the batch grader's ids look like (grader/batch/discover.ts, safeId): kept as they are. */
 const SAFE_AS_IS = /^[\p{L}\p{N}_@+~][\p{L}\p{N}._@+~-]{0,99}$/u
 

@@ -58,7 +58,7 @@ describe('npm run grade', () => {
       ['dan', 'rejected', 0],
     ])
     const header = readFileSync(path.join(out, 'grades.csv'), 'utf8').split('\n')[0]
-    expect(header).toBe(`id,total,max,${TOPIC}`)
+    expect(header).toBe(`id,status,total,max,seed,${TOPIC}`)
 
     // cat resubmits a corrected file: only cat is graded again.
     writeFileSync(path.join(submissions, 'cat', 'exercises', TOPIC, 'limits.ts'), KEY)

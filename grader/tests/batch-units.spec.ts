@@ -270,7 +270,7 @@ describe('sandbox', () => {
     const fake = path.join(dir, 'node')
     writeFileSync(fake, `#!/bin/sh\ncase "$1" in -p) echo v0.0.1;; *) echo "bad option: $1" >&2; exit 9;; esac\n`, { mode: 0o755 })
     expect(() => detectNodeFeatures(fake)).toThrow(UnsupportedNodeError)
-    expect(() => detectNodeFeatures(fake)).toThrow(/no permission model the grader can use.*needs Node\.js 22\.12/)
+    expect(() => detectNodeFeatures(fake)).toThrow(/no permission model the grader can use.*needs Node\.js 22\.15/)
   })
 
   it.runIf(detectSandbox('auto').namespaces)('namespaces leave no network, a read-only course, hidden answers and no sight of the grader', async () => {
@@ -311,7 +311,7 @@ describe('outputs', () => {
   const batch = (students: StudentResult[]): BatchResult => ({ courseVersion: 'v1', seed: 7, topics: [TOPIC], startedAt: '2026-01-01T00:00:00Z', finishedAt: '2026-01-01T00:01:00Z', students })
 
   it('writes grades.csv with the agreed header and defuses formulas', () => {
-    expect(gradesCsv(batch([result('ann', 3), result('+bob', 0)]))).toBe('id,total,max,01-limits\nann,3,3,3\n\'+bob,0,3,0\n')
+    expect(gradesCsv(batch([result('ann', 3), result('+bob', 0)]))).toBe('id,status,total,max,seed,01-limits\nann,graded,3,3,7,3\n\'+bob,graded,0,3,7,0\n')
     expect(csvCell('a,"b"')).toBe('"a,""b"""')
   })
 
@@ -333,7 +333,7 @@ describe('outputs', () => {
 
   it('writes a summary whose table untrusted names cannot break', () => {
     const md = summaryMarkdown(batch([result('a|b<script>', 3)]))
-    expect(md).toContain('| a\\|b&lt;script&gt; | 3/3 | 3/3 |')
+    expect(md).toContain('| a\\|b&lt;script&gt; | graded | 3/3 | 3/3 | 7 |')
   })
 
   it('merges shards into what one run writes, and refuses shards graded differently', async () => {

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest'
 import { compareWithTests, validateManifest, type Manifest } from '../manifest.ts'
 
 const hint = { en: 'a hint', 'zh-TW': '提示' }
-const manifest: Manifest = { topic: '01-x', title: { en: 'X', 'zh-TW': 'X' }, tests: { 'a.one': { points: 2, hint }, 'a.two': { points: 1, hint } } }
+const title = { 'zh-TW': '標題' }
+const manifest: Manifest = { topic: '01-x', title: { en: 'X', 'zh-TW': 'X' }, tests: { 'a.one': { points: 2, hint, title }, 'a.two': { points: 1, hint, title } } }
 
 describe('manifest checks', () => {
   it('accepts a well-formed manifest', () => {
@@ -14,6 +15,14 @@ describe('manifest checks', () => {
     expect(problems.some((p) => p.includes('positive "points"'))).toBe(true)
     expect(problems.some((p) => p.includes('"hint"'))).toBe(true)
     expect(problems.some((p) => p.includes('unknown fields: extra'))).toBe(true)
+  })
+  it('rejects a test without a zh-TW title, and a title in a language the course does not have', () => {
+    const missing = validateManifest({ ...manifest, tests: { 'a.one': { points: 1, hint } } }, '01-x')
+    expect(missing).toEqual(['"a.one" needs a "title" with a non-empty "zh-TW" text (the English title is the test\'s own)'])
+    const blank = validateManifest({ ...manifest, tests: { 'a.one': { points: 1, hint, title: { 'zh-TW': ' ' } } } }, '01-x')
+    expect(blank).toHaveLength(1)
+    const extra = validateManifest({ ...manifest, tests: { 'a.one': { points: 1, hint, title: { 'zh-TW': '標題', fr: 'titre' } } } }, '01-x')
+    expect(extra).toEqual(['"a.one".title may hold only "zh-TW"'])
   })
   it('reports a test without points and points without a test', () => {
     expect(compareWithTests(manifest, ['a.one', 'a.three'])).toEqual([

@@ -235,6 +235,27 @@ describe('the reports in headless Chromium', { timeout: 240_000 }, () => {
     }
   })
 
+  it('every lesson reflows at 400 px: no sideways scrolling of the page; wide formulas and tables scroll in their own box', async () => {
+    const lessons = (await import('node:fs')).readdirSync(path.join(out, 'lessons'))
+    for (const lesson of lessons) {
+      const page = await open(`lessons/${lesson}`, { width: 400, height: 800 })
+      await page.evaluate('document.fonts.ready.then(() => true)')
+      const overflow = (await page.evaluate('document.documentElement.scrollWidth - document.documentElement.clientWidth')) as number
+      expect(overflow, `${lesson} is wider than 400 px`).toBeLessThanOrEqual(0)
+      // Whatever is wider than the page is inside a box that scrolls (formula, table, code).
+      const loose = (await page.evaluate(`(() => {
+        const width = document.documentElement.clientWidth
+        const scrolls = (el) => ['auto', 'scroll'].includes(getComputedStyle(el).overflowX)
+        return [...document.querySelectorAll('main *')]
+          .filter((el) => el.getBoundingClientRect().right > width + 1 && !el.closest('.katex-mathml') && !el.ownerSVGElement)
+          .filter((el) => { for (let p = el.parentElement; p; p = p.parentElement) if (scrolls(p)) return false; return true })
+          .map((el) => el.tagName + ' ' + (el.textContent || '').slice(0, 40))
+      })()`)) as string[]
+      expect(loose, `${lesson}: content wider than 400 px outside a scrolling box`).toEqual([])
+      await page.close()
+    }
+  })
+
   it('pages fit a phone screen (no sideways scrolling) and print without the navigation', async () => {
     for (const file of ['index.html', `${dirs.get(buggy.id)}/report.html`]) {
       const page = await open(file, { width: 375, height: 740 })

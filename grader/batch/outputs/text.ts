@@ -4,9 +4,13 @@ import type { Lang } from '../../harness/lang.ts'
 import type { ScoredTest, ScoredTopic } from '../../scoring.ts'
 import type { StudentResult } from '../../results.ts'
 
-/** A test's title without the ` [2 pts]` that the runner shows after it. */
-export function testTitle(test: ScoredTest): string {
-  return test.title.replace(/\s*\[\d+(\.\d+)? pts?\]$/, '')
+/**
+ * A test's title in `lang` (the manifest's translation, else the English title of the test file),
+ * without the ` [2 pts]` that the runner shows after it.
+ */
+export function testTitle(test: Pick<ScoredTest, 'title' | 'titles'>, lang: Lang = 'en'): string {
+  const translated = lang === 'en' ? undefined : test.titles?.[lang]
+  return translated ?? test.title.replace(/\s*\[\d+(\.\d+)? pts?\]$/, '')
 }
 
 /** What a student needs to know about a test that did not pass; empty for a pass. */

@@ -5,12 +5,15 @@ import { fileURLToPath, pathToFileURL } from 'node:url'
 import { writeFileAtomic } from '../../atomic-write.ts'
 import { currentLang } from '../../harness/lang.ts'
 import type { BatchResult } from '../../results.ts'
-import { gradesCsv } from './grades-csv.ts'
+import { gradebookCsv, gradesCsv } from './grades-csv.ts'
 import { gradescopeResults } from './gradescope.ts'
 import { junitXml } from './junit.ts'
 import { summaryMarkdown } from './summary.ts'
 
-export const OUTPUT_FILES = ['results.json', 'grades.csv', 'junit.xml', 'summary.md'] as const
+export const OUTPUT_FILES = ['results.json', 'grades.csv', 'gradebook.csv', 'junit.xml', 'summary.md'] as const
+
+/** The gradebook column's name when the teacher gives none (--assignment). */
+export const DEFAULT_ASSIGNMENT = 'ML exercises'
 
 export async function writeOutputs(outDir: string, batch: BatchResult, options: { html?: boolean } = {}): Promise<string[]> {
   const lang = currentLang()
@@ -20,6 +23,7 @@ export async function writeOutputs(outDir: string, batch: BatchResult, options: 
     writeFileAtomic(path.join(outDir, student.id, 'gradescope.json'), `${JSON.stringify(gradescopeResults(student, lang), null, 2)}\n`)
   }
   writeFileAtomic(path.join(outDir, 'grades.csv'), gradesCsv(batch))
+  writeFileAtomic(path.join(outDir, 'gradebook.csv'), gradebookCsv(batch, { assignment: batch.assignment ?? DEFAULT_ASSIGNMENT, roster: batch.roster }))
   writeFileAtomic(path.join(outDir, 'junit.xml'), junitXml(batch, lang))
   writeFileAtomic(path.join(outDir, 'summary.md'), summaryMarkdown(batch))
   writeFileAtomic(path.join(outDir, 'results.json'), `${JSON.stringify(batch, null, 1)}\n`)
