@@ -145,14 +145,14 @@ describe('calls into a student process', () => {
   })
 
   it('rebuilds a TensorFlow.js model from its configuration, weights and training configuration', async () => {
-    const tf = await import('@tensorflow/tfjs')
+    const tf = await import('../../reference/public/tf.ts')
     const { call } = student({ 'm.ts': "import * as tf from '@tensorflow/tfjs'\nexport function build() {\n  const m = tf.sequential({ layers: [tf.layers.dense({ inputShape: [2], units: 3, activation: 'relu' }), tf.layers.dense({ units: 1, activation: 'sigmoid' })] })\n  m.compile({ optimizer: tf.train.adam(0.02), loss: 'binaryCrossentropy' })\n  return m\n}\n" })
     setCallDeadline(Date.now() + 60_000, 60_000)
-    const model = call('build') as import('@tensorflow/tfjs').LayersModel
+    const model = call('build') as import('@tensorflow/tfjs-layers').LayersModel
     expect(model).toBeInstanceOf(tf.LayersModel)
     expect(model.countParams()).toBe(2 * 3 + 3 + 3 + 1)
     expect(model.optimizer?.getClassName()).toBe('Adam')
-    expect((model.predict(tf.tensor2d([[1, 2]])) as import('@tensorflow/tfjs').Tensor).shape).toEqual([1, 1])
+    expect((model.predict(tf.tensor2d([[1, 2]])) as import('@tensorflow/tfjs-core').Tensor).shape).toEqual([1, 1])
   })
 })
 
