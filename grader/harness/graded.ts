@@ -20,6 +20,7 @@ import { show, showNamed } from './show.ts'
 import { arm, recordStart } from './watchdog.ts'
 import type { FailureInfo, Outcome } from './meta.ts'
 import { type Plot, compactPlot } from './plots.ts'
+import { type RegionCount, RegionCounter, type Regions } from './regions.ts'
 
 // Only in a test process (VITEST_POOL_ID is set there): the runner's main process also loads this
 // module (through the progress reporter), and deleting the key there would keep it from the test
@@ -32,6 +33,20 @@ if (inTestProcess) delete process.env.COURSE_SEAL_KEY
  * topic whose test hung or crashed its process, so the topic's other tests still earn their points.
  */
 const skipped = new Set<string>(JSON.parse(process.env.COURSE_SKIP_TESTS || '[]') as string[])
+/**
+ * COURSE_SEEDS (the maintainers' `npm run flaky`): base seeds separated by commas. Each graded test
+ * is then registered once per seed (its meta says which), so one run judges a target under all of
+ * them; without it, the one base seed of `baseSeed()`.
+ */
+function baseSeeds(): number[] {
+  const raw = process.env.COURSE_SEEDS
+  if (!raw) return [baseSeed()]
+  const seeds = raw.split(',').map((s) => Number(s.trim()))
+  if (!seeds.every(Number.isSafeInteger)) throw new Error(`COURSE_SEEDS must be integers separated by commas, got "${raw}"`)
+  return seeds
+}
+/** COURSE_NO_SHRINK=1: a failing property stops at its first counterexample (a verdict is all `npm run flaky` needs). */
+const noShrink = process.env.COURSE_NO_SHRINK === '1'
 
 export const DEFAULT_TIMEOUT_MS = 10_000
 /** Extra time the watchdog allows past a test's own timeout before it ends the process. */
@@ -44,6 +59,8 @@ export const IDLE_MS = 60_000
 interface Running {
   topic: string
   id: string
+  /** The run's base seed, and the seed this test's properties use. */
+  base: number
   seed: number
   meta?: TestContext['task']['meta']
 }
@@ -74,9 +91,14 @@ export function topic(testFileUrl: string) {
     const timeout = options.timeout ?? DEFAULT_TIMEOUT_MS
     const points = `${entry.points} ${entry.points === 1 ? 'pt' : 'pts'}`
     const register = skipped.has(`${name}/${id}`) ? test.skip : test
-    register(`${title} [${points}]`, { meta: { testId: id, topic: name }, timeout }, (context) =>
-      runGraded(context, { topic: name, id, seed: testSeed(baseSeed(), id) }, entry, body, timeout),
-    )
+    const seeds = baseSeeds()
+    // Under COURSE_SEEDS each registration says its seed, in its title and its meta.
+    const tagged = !!process.env.COURSE_SEEDS
+    for (const base of seeds) {
+      register(`${title} [${points}]${tagged ? ` (seed ${base})` : ''}`, { meta: { testId: id, topic: name, ...(tagged ? { seed: base } : {}) }, timeout }, (context) =>
+        runGraded(context, { topic: name, id, base, seed: testSeed(base, id) }, entry, body, timeout),
+      )
+    }
   }
   return { name, manifest, graded }
 }
@@ -109,6 +131,11 @@ export function recordPlot(plot: Plot): void {
   if (!running?.meta) throw new Error('recordPlot must be called inside a graded test')
   const compact = compactPlot(plot)
   if (compact) running.meta.plots = [...(running.meta.plots ?? []), compact]
+}
+
+/** Adds what one property reached to the running test's meta (see regions.ts). */
+function recordRegions(count: RegionCount): void {
+  if (running?.meta) running.meta.regions = [...(running.meta.regions ?? []), count]
 }
 
 /** Records which TensorFlow.js backend the running test used. */
@@ -144,6 +171,13 @@ export interface ForAllOptions<T> {
   numRuns?: number
   /** Inputs always tried first, such as the lecture's own example. */
   examples?: T[]
+  /**
+   * The named input regions this property must reach, each with its floor per run (see
+   * regions.ts). Every property declares them; `npm run regions` counts the hits.
+   */
+  regions?: Regions<T>
+  /** The property's name in the regions report (default: `#k`, its position in the test). */
+  label?: string
 }
 
 type Arbitraries<T> = { [K in keyof T]: fc.Arbitrary<T[K]> }
@@ -154,10 +188,19 @@ export function forAll<T extends Record<string, unknown>>(
   check: (input: T) => void,
   options: ForAllOptions<T> = {},
 ): void {
+  const counter = new RegionCounter(options.regions)
   const property = fc.property(fc.record(arbitraries) as fc.Arbitrary<T>, (input) => {
-    check(input)
+    counter.see(input)
+    try {
+      check(input)
+    } catch (error) {
+      counter.stop()
+      throw error
+    }
   })
-  report(fc.check(property, parameters(options)))
+  const details = fc.check(property, parameters(options))
+  recordRegions(counter.result(propertyLabel(options)))
+  report(details)
 }
 
 /** `forAll` for checks that await (TensorFlow.js oracles). */
@@ -166,8 +209,23 @@ export async function forAllAsync<T extends Record<string, unknown>>(
   check: (input: T) => Promise<void>,
   options: ForAllOptions<T> = {},
 ): Promise<void> {
-  const property = fc.asyncProperty(fc.record(arbitraries) as fc.Arbitrary<T>, check)
-  report(await fc.check(property, parameters(options)))
+  const counter = new RegionCounter(options.regions)
+  const property = fc.asyncProperty(fc.record(arbitraries) as fc.Arbitrary<T>, async (input) => {
+    counter.see(input)
+    try {
+      await check(input)
+    } catch (error) {
+      counter.stop()
+      throw error
+    }
+  })
+  const details = await fc.check(property, parameters(options))
+  recordRegions(counter.result(propertyLabel(options)))
+  report(details)
+}
+
+function propertyLabel<T>(options: ForAllOptions<T>): string {
+  return options.label ?? `#${(running?.meta?.regions?.length ?? 0) + 1}`
 }
 
 function parameters<T>(options: ForAllOptions<T>): fc.Parameters<[T]> {
@@ -176,6 +234,7 @@ function parameters<T>(options: ForAllOptions<T>): fc.Parameters<[T]> {
     seed: running.seed,
     numRuns: options.numRuns ?? 100,
     examples: (options.examples ?? []).map((e) => [e] as [T]),
+    ...(noShrink ? { endOnFailure: true } : {}),
   }
 }
 
@@ -201,7 +260,7 @@ export function thrownByOracle(error: unknown): boolean {
 
 function describeFailure(error: unknown, run: Running, entry: TestEntry): FailureInfo {
   const lang = currentLang()
-  const base = baseSeed()
+  const base = run.base
   const common = {
     seed: base,
     propertySeed: run.seed,
