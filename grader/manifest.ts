@@ -14,6 +14,8 @@ export interface TestEntry {
   lesson?: string
   /** Hidden tests are left out of the student release and only run when grading. */
   hidden?: boolean
+  /** The test's title in other languages (the English one is in the test file), e.g. `{ "zh-TW": "…" }`. */
+  title?: Record<string, string>
 }
 
 export interface Manifest {
@@ -83,7 +85,10 @@ export function validateManifest(data: unknown, topic: string): string[] {
       problems.push(`"${id}".lesson must be a lesson heading anchor such as "sum-rule"`)
     }
     if (entry.hidden !== undefined && typeof entry.hidden !== 'boolean') problems.push(`"${id}".hidden must be true or false`)
-    const extra = Object.keys(entry).filter((k) => !['points', 'hint', 'lesson', 'hidden'].includes(k))
+    if (entry.title !== undefined && (typeof entry.title !== 'object' || entry.title === null || !Object.values(entry.title).every((t) => typeof t === 'string' && t.trim() !== ''))) {
+      problems.push(`"${id}".title must map languages to non-empty titles, e.g. { "zh-TW": "…" }`)
+    }
+    const extra = Object.keys(entry).filter((k) => !['points', 'hint', 'lesson', 'hidden', 'title'].includes(k))
     if (extra.length) problems.push(`"${id}" has unknown fields: ${extra.join(', ')}`)
   }
   return problems

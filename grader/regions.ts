@@ -13,6 +13,7 @@ import { STUDENT_SEED } from './harness/seed.ts'
 import { topicsIn } from './manifest.ts'
 import type { RawRun } from './reporters/raw-results.ts'
 import { runSuite } from './run-suite.ts'
+import { binomialBand } from './harness/stats.ts'
 
 /** The seeds verify measures under: the students' seed and four fixed grading seeds. */
 export const VERIFY_SEEDS = [STUDENT_SEED, 1, 7, 123456789, 2147483646]
@@ -26,6 +27,8 @@ export interface RegionRow {
   min: number
   /** Hits per seed, in the order of the seeds. */
   hits: number[]
+  /** The property's inputs per seed. */
+  runs: number[]
 }
 
 export interface RegionReport {
@@ -51,8 +54,9 @@ export function regionReport(seeds: number[], runs: RawRun[]): RegionReport {
           if (!count.declared) undeclared.add(where)
           for (const [name, { hits, min }] of Object.entries(count.regions)) {
             const key = `${where} › ${name}`
-            const row = rows.get(key) ?? { topic: file.topic, test: test.id ?? test.title, property: count.property, region: name, min, hits: new Array<number>(seeds.length).fill(0) }
+            const row = rows.get(key) ?? { topic: file.topic, test: test.id ?? test.title, property: count.property, region: name, min, hits: new Array<number>(seeds.length).fill(0), runs: new Array<number>(seeds.length).fill(0) }
             row.hits[s] = hits
+            row.runs[s] = count.runs
             rows.set(key, row)
           }
         }
@@ -87,8 +91,20 @@ export function topicSummaries(report: RegionReport): string[] {
   })
 }
 
+/**
+ * The largest floor that a run of `runs` inputs, each in the region with the rate seen over all the
+ * seeds, stays at or above except with probability 1e-6 (Chernoff): a guide for setting floors.
+ * Regions reached by explicit examples are hit more surely than this says.
+ */
+export function suggestedFloor(row: RegionRow): number {
+  const runs = Math.min(...row.runs)
+  const p = row.hits.reduce((a, b) => a + b, 0) / row.runs.reduce((a, b) => a + b, 0)
+  if (!(p > 0) || runs === 0) return 0
+  return Math.max(0, binomialBand(runs, Math.min(p, 1 - 1e-12), 2e-6)[0])
+}
+
 export function regionTable(report: RegionReport): string[] {
-  return report.rows.map((r) => `${r.topic} › ${r.test} › ${r.property} › ${r.region}: ${r.hits.join(' ')} (floor ${r.min})`)
+  return report.rows.map((r) => `${r.topic} › ${r.test} › ${r.property} › ${r.region}: ${r.hits.join(' ')} of ${Math.min(...r.runs)} (floor ${r.min}, safe ≤ ${suggestedFloor(r)})`)
 }
 
 /** Runs the answer key under each seed (reusing `known` runs) and collects the counts. */

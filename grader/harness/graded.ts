@@ -186,7 +186,7 @@ type Arbitraries<T> = { [K in keyof T]: fc.Arbitrary<T[K]> }
 export function forAll<T extends Record<string, unknown>>(
   arbitraries: Arbitraries<T>,
   check: (input: T) => void,
-  options: ForAllOptions<T> = {},
+  options: ForAllOptions<NoInfer<T>> = {},
 ): void {
   const counter = new RegionCounter(options.regions)
   const property = fc.property(fc.record(arbitraries) as fc.Arbitrary<T>, (input) => {
@@ -207,7 +207,7 @@ export function forAll<T extends Record<string, unknown>>(
 export async function forAllAsync<T extends Record<string, unknown>>(
   arbitraries: Arbitraries<T>,
   check: (input: T) => Promise<void>,
-  options: ForAllOptions<T> = {},
+  options: ForAllOptions<NoInfer<T>> = {},
 ): Promise<void> {
   const counter = new RegionCounter(options.regions)
   const property = fc.asyncProperty(fc.record(arbitraries) as fc.Arbitrary<T>, async (input) => {
