@@ -5,4 +5,4 @@ export {
   expectArgumentsUnchanged, expectClose, expectEqual, expectThrows, expectThrowsNaming, expectTrue, namesWord, close, limitCalls, Mismatch, type Tolerance,
 } from './assert.ts'
 export { prose, show } from './show.ts'
-export { region, regionsOn, scaledFloors, type Region, type Regions } from './regions.ts'
+export { region, regionsOn, scaledFloors, withoutRegions, type Region, type Regions } from './regions.ts'

@@ -27,6 +27,12 @@ export function regionsOn<K extends string, V>(field: K, regions: Regions<V>): R
   )
 }
 
+/** The same regions but those named (for a property that leaves those inputs out by design). */
+export function withoutRegions<T>(regions: Regions<T>, ...names: string[]): Regions<T> {
+  for (const name of names) if (!(name in regions)) throw new Error(`no region named "${name}"`)
+  return Object.fromEntries(Object.entries(regions).filter(([name]) => !names.includes(name)))
+}
+
 /** The same regions with every floor multiplied by `factor` (rounded down, at least 1): for a property that runs fewer or more inputs. */
 export function scaledFloors<T>(regions: Regions<T>, factor: number): Regions<T> {
   return Object.fromEntries(Object.entries(regions).map(([name, r]) => [name, { min: Math.max(1, Math.floor(r.min * factor)), when: r.when }]))
