@@ -133,6 +133,15 @@ export function recordPlot(plot: Plot): void {
   if (compact) running.meta.plots = [...(running.meta.plots ?? []), compact]
 }
 
+/**
+ * The running test's own seed (derived from the run's base seed and the test id, as its properties'
+ * are): for statistical tests that draw many random numbers themselves rather than inputs.
+ */
+export function testSeedNow(): number {
+  if (!running) throw new Error('testSeedNow must be called inside a graded test')
+  return running.seed
+}
+
 /** Adds what one property reached to the running test's meta (see regions.ts). */
 function recordRegions(count: RegionCount): void {
   if (running?.meta) running.meta.regions = [...(running.meta.regions ?? []), count]
