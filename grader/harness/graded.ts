@@ -199,13 +199,14 @@ export function forAll<T extends Record<string, unknown>>(
 ): void {
   const counter = new RegionCounter(options.regions)
   const property = fc.property(fc.record(arbitraries) as fc.Arbitrary<T>, (input) => {
-    counter.see(input)
+    const regions = counter.classify(input)
     try {
       check(input)
     } catch (error) {
-      counter.stop()
+      if (!fc.PreconditionFailure.isFailure(error)) counter.stop()
       throw error
     }
+    counter.count(regions)
   })
   const details = fc.check(property, parameters(options))
   recordRegions(counter.result(propertyLabel(options)))
@@ -220,13 +221,14 @@ export async function forAllAsync<T extends Record<string, unknown>>(
 ): Promise<void> {
   const counter = new RegionCounter(options.regions)
   const property = fc.asyncProperty(fc.record(arbitraries) as fc.Arbitrary<T>, async (input) => {
-    counter.see(input)
+    const regions = counter.classify(input)
     try {
       await check(input)
     } catch (error) {
-      counter.stop()
+      if (!fc.PreconditionFailure.isFailure(error)) counter.stop()
       throw error
     }
+    counter.count(regions)
   })
   const details = await fc.check(property, parameters(options))
   recordRegions(counter.result(propertyLabel(options)))

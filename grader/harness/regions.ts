@@ -57,10 +57,16 @@ export class RegionCounter<T> {
     for (const name of Object.keys(regions ?? {})) this.hits.set(name, 0)
   }
 
-  see(input: T): void {
+  /** The regions `input` falls in (looked at before the check runs, which might change it). */
+  classify(input: T): string[] {
+    return Object.entries(this.regions ?? {}).filter(([, r]) => r.when(input)).map(([name]) => name)
+  }
+
+  /** Counts an input the check accepted (one that failed a precondition, fc.pre, is not counted). */
+  count(regions: string[]): void {
     if (this.stopped) return
     this.runs++
-    for (const [name, r] of Object.entries(this.regions ?? {})) if (r.when(input)) this.hits.set(name, this.hits.get(name)! + 1)
+    for (const name of regions) this.hits.set(name, this.hits.get(name)! + 1)
   }
 
   /** After a failure fast-check shrinks: those inputs are not the run's. */
