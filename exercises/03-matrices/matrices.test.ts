@@ -246,7 +246,7 @@ describe('the laws of the lecture', () => {
       const left2 = student.matvec(student.add(student.scale(x, A), student.scale(y, B)), u)
       const right2 = student.add(student.scale(x, student.matvec(A, u)), student.scale(y, student.matvec(B, u)))
       expectLaw(`(xA + yB)u = x·Au + y·Bu for x = ${x}, y = ${y}, A ${shapeText(A)}`, left2, right2, left2, mathjsMatvec(mathjsAdd(mathjsScale(x, A), mathjsScale(y, B)), u))
-    }, { regions: regionsOn('input', { ...regionsOn('A', withoutRegions(shapeRegions, 'five rows or columns')), 'x = 0 or y = 0': region(1, (i: { x: number; y: number }) => i.x === 0 || i.y === 0), 'x < 0': region(20, (i: { x: number }) => i.x < 0) }) })
+    }, { regions: regionsOn('input', { ...regionsOn('A', withoutRegions(shapeRegions, 'five rows or columns')), 'x = 0 or y = 0': region(1, (i: { x: number; y: number }) => i.x === 0 || i.y === 0), 'x < 0': region(20, (i: { x: number }) => i.x < 0) }), examples: [{ input: { A: [[1, -2]], B: [[0.5, 3]], u: [2, 1], v: [-1, 0.25], x: 0, y: -1.5 } }] })
   })
 })
 

@@ -365,7 +365,7 @@ describe('logistic regression', () => {
   graded('accuracy.share', 'accuracy is the share of rows whose prediction equals the label', () => {
     forAll({ input: logisticCase }, ({ input: { w, b, data } }) =>
       expectAccuracyWithin('accuracy(w, b, X, y)', student.accuracy(w, b, data.X, data.y), accuracyBounds(w, b, data.X, data.y)),
-    { regions: { ...withoutRegions(logisticRegions, 'a row with |w·x + b| > 2'), 'four rows (the fewest)': region(1, ({ input }) => input.data.X.length === 4) } })
+    { regions: { ...withoutRegions(logisticRegions, 'a row with |w·x + b| > 2'), 'four rows (the fewest)': region(1, ({ input }) => input.data.X.length === 4) }, examples: [{ input: { w: [1], b: 0, data: { X: [[1], [2], [-1], [0.5]], y: [1, 0, 1, 0] } } }] })
   })
   graded('trainLogistic.steps', 'each step is w ← w − η·∂L/∂w, b ← b − η·∂L/∂b from the same point, and history records every state', () => {
     forAll({ c: trainingCase }, ({ c }) => {
@@ -391,6 +391,7 @@ describe('logistic regression', () => {
         'one class only': region(10, ({ c }) => new Set(c.y).size === 1),
         'three features': region(10, ({ c }) => c.w0.length === 3),
       },
+      examples: [{ c: { w0: [0.5], b0: 0.1, learningRate: 0.1, epochs: 0, X: [[1]], y: [1] } }, { c: { w0: [-0.5, 0.25], b0: 0, learningRate: 0.2, epochs: 3, X: [[0.5, -1]], y: [0] } }],
     })
   })
   graded('training.defaultStart', 'without w0/b0 (W0/b0) the training starts from zeros: history[0] holds w = 0, b = 0 (W = 0, b = 0)', () => {
@@ -455,7 +456,7 @@ describe('softmax regression (k classes)', () => {
   graded('softmaxGradient.formula', 'equals mean((softmax(Wx + b) − onehot(y))·xᵀ) for W and mean(softmax(Wx + b) − onehot(y)) for b', () => {
     forAll({ c: softmaxCase }, ({ c }) =>
       expectClose('softmaxGradient(W, b, X, y)', student.softmaxGradient(c.W, c.b, c.X, c.y), softmaxGradientRef(c.W, c.b, c.X, c.y), F64),
-    { regions: softmaxRegions })
+    { regions: softmaxRegions, examples: [{ c: { k: 2, W: [[1], [-1]], b: [0, 0.5], X: [[0.5]], y: [1] } }] })
   })
   graded('softmaxGradient.tf', 'agrees with tf.grads of the mean tf.losses.softmaxCrossEntropy', () => {
     recordBackend(tf.getBackend())
@@ -468,7 +469,7 @@ describe('softmax regression (k classes)', () => {
         return [gW!.arraySync() as number[][], Array.from(gb!.dataSync())]
       }) as [number[][], number[]]
       expectClose('softmaxGradient(W, b, X, y)', student.softmaxGradient(c.W, c.b, c.X, c.y), { dW, db }, TF_GRADIENT)
-    }, { regions: softmaxRegions })
+    }, { regions: softmaxRegions, examples: [{ c: { k: 3, W: [[1, 0], [0, 1], [-1, 1]], b: [0, 0.5, -0.5], X: [[0.5, -2]], y: [2] } }] })
   })
   graded('predictClass.argmax', 'predictClass gives the class with the largest Wₖ·x + bₖ', () => {
     forAll({ c: softmaxCase }, ({ c }) => {

@@ -208,7 +208,7 @@ describe('paramCount(sizes)', () => {
       const expected = model.countParams()
       model.dispose()
       expectEqual(`paramCount(${JSON.stringify(sizes)})`, student.paramCount(sizes), expected)
-    }, { numRuns: 30, regions: { 'one layer (two sizes)': region(1, ({ sizes }) => sizes.length === 2), 'four layers': region(1, ({ sizes }) => sizes.length === 5), 'a size of 1': region(1, ({ sizes }) => sizes.includes(1)) } })
+    }, { numRuns: 30, regions: { 'one layer (two sizes)': region(1, ({ sizes }) => sizes.length === 2), 'four layers': region(1, ({ sizes }) => sizes.length === 5), 'a size of 1': region(1, ({ sizes }) => sizes.includes(1)) }, examples: [{ sizes: [3, 1, 4, 2, 5] }, { sizes: [7, 1] }] })
   })
 })
 
