@@ -30,7 +30,8 @@ export const ALTERNATIVES_DIR = path.join(SOLUTIONS_DIR, 'alternatives')
 export function loadCatalogue(dir: string): CatalogueEntry[] {
   if (!existsSync(dir)) return []
   return readdirSync(dir, { recursive: true, encoding: 'utf8' })
-    .filter((f) => f.endsWith('.ts'))
+    // A file whose name starts with _ is a helper shared by entries, not an entry.
+    .filter((f) => f.endsWith('.ts') && !path.basename(f).startsWith('_'))
     .sort()
     .map((relative) => parseEntry(path.join(dir, relative), relative))
 }

@@ -1,31 +1,48 @@
-// `npm run flaky [-- -n 20] [--seeds 7,8,9] [--concurrency 1] [NN …]`: the whole suite under N random
-// grading seeds, against the answer key and every alternative solution in solutions/alternatives.
+// `npm run flaky [-- -n 20] [--seeds 7,8,9] [--concurrency 1] [--no-variants] [NN …]`: the suite
+// under N random grading seeds, against the answer key, every alternative solution in
+// solutions/alternatives and every wrong variant in solutions/variants.
 //
-// A correct solution must pass under every seed the grader might pick, not just the students' seed.
-// The seeds are drawn at random (crypto) and printed first, so any failure reproduces with
-// `--seeds <seed>`, or with the command printed beside it. To keep it cheap, one test run covers
-// every topic at once: the answer key in one run, then the first alternative of every topic in one
-// run (each standing in for its own answer-key file), then the second, and so on.
+// A correct solution must pass under every seed the grader might pick, not just the students' seed,
+// and a wrong variant must be caught under every one of them: a variant caught only under some
+// seeds is caught by chance. The seeds are drawn at random (crypto) and printed first, so any
+// verdict reproduces with `--seeds <seed>` or the command printed beside it.
 //
-// Exit code 1 when any test of any target failed under any seed.
+// To keep it affordable each target is one test run that registers every test once per seed
+// (COURSE_SEEDS, see grader/harness/graded.ts):
+//   - the answer key, every topic and test;
+//   - the k-th alternative of every topic (each standing in for its own answer-key file), k = 1, 2, …;
+//   - each variant alone, with only the test files holding the tests it names and every other test
+//     of its topic skipped, and without shrinking (COURSE_NO_SHRINK: the first counterexample is
+//     the verdict).
+// The answer key's runs also give the named input regions' counts under these seeds, checked
+// against their floors as `npm run regions` does.
+//
+// Exit code 1 when a correct target failed a test, or a variant passed a test it names, under any seed.
 import { randomInt } from 'node:crypto'
-import { ALTERNATIVES_DIR, type CatalogueEntry, loadCatalogue } from './catalogue.ts'
-import { topicsIn } from './manifest.ts'
+import { readFileSync, readdirSync } from 'node:fs'
+import path from 'node:path'
+import { ALTERNATIVES_DIR, VARIANTS_DIR, type CatalogueEntry, loadCatalogue } from './catalogue.ts'
+import { loadManifest, topicsIn } from './manifest.ts'
+import { EXERCISES_DIR } from './paths.ts'
+import { regionProblems, regionReport, topicSummaries } from './regions.ts'
+import type { RawRun, RawTest } from './reporters/raw-results.ts'
 import { runSuite } from './run-suite.ts'
-import { scoreRun } from './scoring.ts'
 
 interface Target {
-  /** `answer key` or `alternatives #k`. */
+  kind: 'answer key' | 'alternatives' | 'variant'
   label: string
-  /** The alternative standing in for each topic's file (none for the answer key). */
+  /** The catalogue entries standing in for answer-key files (none for the answer key). */
   entries: CatalogueEntry[]
   topics: string[]
+  /** Only these test files (a variant's). */
+  files?: string[]
+  /** `<topic>/<id>` of the tests left out (a variant's unnamed tests). */
+  skip?: string[]
 }
 
-interface Failure {
+interface Finding {
   seed: number
   target: string
-  topic: string
   what: string
   reproduce: string
 }
@@ -43,18 +60,40 @@ function parseArgs(argv: string[]) {
   if (!Number.isInteger(n) || n < 1) throw new Error(`-n must be a whole number ≥ 1, got ${value('-n')}`)
   if (seeds && !seeds.every(Number.isSafeInteger)) throw new Error(`--seeds must be integers separated by commas, got ${value('--seeds')}`)
   if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 4) throw new Error('--concurrency must be 1 to 4')
-  return { seeds: seeds ?? Array.from({ length: n }, () => randomInt(1, 2 ** 31)), concurrency, only: positional }
+  return { seeds: seeds ?? Array.from({ length: n }, () => randomInt(1, 2 ** 31)), concurrency, only: positional, variants: !argv.includes('--no-variants') }
 }
 
-function targetsFor(topics: string[]): Target[] {
+/** The test files of a topic that register each of `ids` (found in their source). */
+function filesHolding(topic: string, ids: string[]): string[] {
+  const dir = path.join(EXERCISES_DIR, topic)
+  const files = readdirSync(dir).filter((f) => f.endsWith('.test.ts'))
+  return files.filter((f) => {
+    const source = readFileSync(path.join(dir, f), 'utf8')
+    return ids.some((id) => source.includes(`graded('${id}'`) || source.includes(`graded("${id}"`))
+  }).map((f) => `exercises/${topic}/${f}`)
+}
+
+function targetsFor(topics: string[], withVariants: boolean): Target[] {
   const alternatives = loadCatalogue(ALTERNATIVES_DIR).filter((a) => topics.includes(a.topic))
   const byTopic = new Map<string, CatalogueEntry[]>()
   for (const a of alternatives) byTopic.set(a.topic, [...(byTopic.get(a.topic) ?? []), a])
   const rounds = Math.max(0, ...[...byTopic.values()].map((list) => list.length))
-  const targets: Target[] = [{ label: 'answer key', entries: [], topics }]
+  const targets: Target[] = [{ kind: 'answer key', label: 'answer key', entries: [], topics }]
   for (let k = 0; k < rounds; k++) {
     const entries = [...byTopic.values()].flatMap((list) => (list[k] ? [list[k]!] : []))
-    targets.push({ label: `alternatives #${k + 1}`, entries, topics: entries.map((e) => e.topic) })
+    targets.push({ kind: 'alternatives', label: `alternatives #${k + 1}`, entries, topics: entries.map((e) => e.topic) })
+  }
+  if (!withVariants) return targets
+  for (const v of loadCatalogue(VARIANTS_DIR).filter((v) => topics.includes(v.topic))) {
+    const ids = Object.keys(loadManifest(v.topic).tests)
+    targets.push({
+      kind: 'variant',
+      label: `variant ${v.name}`,
+      entries: [v],
+      topics: [v.topic],
+      files: filesHolding(v.topic, v.mustFail),
+      skip: ids.filter((id) => !v.mustFail.includes(id)).map((id) => `${v.topic}/${id}`),
+    })
   }
   return targets
 }
@@ -64,55 +103,98 @@ function reproduceCommand(seed: number, topic: string, entry: CatalogueEntry | u
   return `COURSE_SEED=${seed} COURSE_TARGET=solutions${overrides} npx vitest run ${topic.slice(0, 2)}`
 }
 
+const testVerdict = (t: RawTest) => `${t.state}${t.outcome && t.outcome !== 'passed' ? ` (${t.outcome})` : ''}`
+
+/** What went wrong with one target's run: for a correct target, tests not passed; for a variant, named tests passed. */
+function judge(target: Target, seeds: number[], run: RawRun): Finding[] {
+  const findings: Finding[] = []
+  const bySeed = new Map<string, RawTest>()
+  for (const file of run.topics) for (const t of file.tests) if (t.id !== undefined && t.seed !== undefined) bySeed.set(`${file.topic}/${t.id}@${t.seed}`, t)
+  const entryOf = (topic: string) => target.entries.find((e) => e.topic === topic)
+  const errors = [...run.unhandledErrors, ...run.topics.flatMap((t) => t.errors.map((e) => `${t.topic}: ${e}`)), ...run.watchdog.map((w) => `${w.topic}: ${w.message}`)]
+  for (const topic of target.topics) {
+    const ids = target.kind === 'variant' ? target.entries[0]!.mustFail : Object.keys(loadManifest(topic).tests)
+    for (const seed of seeds) {
+      const reproduce = reproduceCommand(seed, topic, entryOf(topic))
+      for (const id of ids) {
+        const t = bySeed.get(`${topic}/${id}@${seed}`)
+        const passed = t?.state === 'passed'
+        if (target.kind === 'variant' && passed) findings.push({ seed, target: target.label, what: `${id} passed: the variant is not caught under this seed`, reproduce })
+        if (target.kind !== 'variant' && !passed) {
+          findings.push({ seed, target: entryOf(topic) ? `alternative ${entryOf(topic)!.name}` : `answer key ${topic}`, what: `${id}: ${t ? testVerdict(t) : 'did not run'}${t?.failure ? ` (${t.failure.summary})` : t?.errors[0] ? ` (${t.errors[0]})` : ''}`, reproduce })
+        }
+      }
+    }
+  }
+  // A correct target must also run cleanly; a variant that crashes its topic has still failed its tests.
+  if (target.kind !== 'variant') for (const e of errors) findings.push({ seed: seeds[0]!, target: target.label, what: e.slice(0, 300), reproduce: '' })
+  return findings
+}
+
 async function main(): Promise<void> {
-  const { seeds, concurrency, only } = parseArgs(process.argv.slice(2))
+  const { seeds, concurrency, only, variants } = parseArgs(process.argv.slice(2))
   const topics = topicsIn().filter((t) => only.length === 0 || only.some((o) => t.startsWith(o)))
   if (topics.length === 0) throw new Error(`no topic matches ${only.join(', ')}`)
-  const targets = targetsFor(topics)
-  const alternativeCount = targets.reduce((n, t) => n + t.entries.length, 0)
-  console.log(`flaky: ${seeds.length} seeds × (answer key + ${alternativeCount} alternatives) on ${topics.join(', ')}`)
+  const targets = targetsFor(topics, variants)
+  const count = (kind: Target['kind']) => targets.filter((t) => t.kind === kind).reduce((n, t) => n + (kind === 'answer key' ? 1 : t.entries.length), 0)
+  console.log(`flaky: ${seeds.length} seeds × (answer key + ${count('alternatives')} alternatives + ${count('variant')} variants) on ${topics.join(', ')}`)
   console.log(`seeds: ${seeds.join(',')}`)
   console.log(`(re-run exactly these with: npm run flaky -- --seeds ${seeds.join(',')}${only.length ? ` ${only.join(' ')}` : ''})\n`)
 
-  const jobs = seeds.flatMap((seed) => targets.map((target) => ({ seed, target })))
-  const failures: Failure[] = []
+  const findings: Finding[] = []
+  let answerKeyRun: RawRun | undefined
   const started = Date.now()
   let done = 0
   let next = 0
-  await Promise.all(Array.from({ length: Math.min(concurrency, jobs.length) }, async () => {
-    while (next < jobs.length) {
-      const { seed, target } = jobs[next++]!
+  await Promise.all(Array.from({ length: Math.min(concurrency, targets.length) }, async () => {
+    while (next < targets.length) {
+      const target = targets[next++]!
       const t0 = Date.now()
       const overrides = Object.fromEntries(target.entries.map((e) => [e.replaces, e.file]))
-      const suite = await runSuite({ target: 'solutions', topics: target.topics, overrides, seed })
-      const score = scoreRun(suite.run, { topics: target.topics })
-      const mine: Failure[] = []
-      for (const t of score.topics) {
-        const entry = target.entries.find((e) => e.topic === t.topic)
-        const name = entry ? `alternative ${entry.name}` : `answer key ${t.topic}`
-        const reproduce = reproduceCommand(seed, t.topic, entry)
-        if (t.status !== 'passed' && t.reason) mine.push({ seed, target: name, topic: t.topic, what: `${t.status}: ${t.reason}`, reproduce })
-        for (const x of t.tests.filter((x) => x.status !== 'passed')) {
-          mine.push({ seed, target: name, topic: t.topic, what: `${x.id}: ${x.status}${x.failure ? ` (${x.failure.summary})` : x.message ? ` (${x.message})` : ''}`, reproduce })
-        }
-      }
-      failures.push(...mine)
+      const suite = await runSuite({
+        target: 'solutions',
+        topics: target.topics,
+        ...(target.files ? { files: target.files } : {}),
+        overrides,
+        env: {
+          COURSE_SEEDS: seeds.join(','),
+          ...(target.skip ? { COURSE_SKIP_TESTS: JSON.stringify(target.skip) } : {}),
+          ...(target.kind === 'variant' ? { COURSE_NO_SHRINK: '1' } : {}),
+        },
+      })
+      if (target.kind === 'answer key') answerKeyRun = suite.run
+      const mine = judge(target, seeds, suite.run)
+      findings.push(...mine)
       done++
-      const tests = score.topics.reduce((n, t) => n + t.tests.length, 0)
-      console.log(`[${done}/${jobs.length}] seed ${seed} · ${target.label} (${target.topics.length} topics, ${tests} tests): ${mine.length ? `${mine.length} FAILED` : 'all passed'} in ${Math.round((Date.now() - t0) / 1000)} s`)
-      for (const f of mine) console.log(`    ✗ ${f.target} › ${f.what}\n      reproduce: ${f.reproduce}`)
+      const tests = target.kind === 'variant' ? `${target.entries[0]!.mustFail.length} named tests` : `${target.topics.length} topics`
+      const verdict = mine.length ? `${mine.length} PROBLEM(S)` : target.kind === 'variant' ? 'caught under every seed' : 'all passed under every seed'
+      console.log(`[${done}/${targets.length}] ${target.label} (${tests}): ${verdict} in ${Math.round((Date.now() - t0) / 1000)} s`)
+      for (const f of mine.slice(0, 10)) console.log(`    ✗ seed ${f.seed} · ${f.target} › ${f.what}${f.reproduce ? `\n      reproduce: ${f.reproduce}` : ''}`)
     }
   }))
 
   const minutes = ((Date.now() - started) / 60000).toFixed(1)
-  console.log(`\nflaky: ${jobs.length} runs (${seeds.length} seeds × ${targets.length} targets: answer key + ${alternativeCount} alternatives) in ${minutes} min`)
-  if (failures.length === 0) {
-    console.log('flaky: no failures')
-  } else {
-    console.log(`flaky: ${failures.length} failure(s) under seeds ${[...new Set(failures.map((f) => f.seed))].join(', ')}`)
-    for (const f of failures) console.log(`  seed ${f.seed} · ${f.target} › ${f.what}`)
+  const variantFindings = findings.filter((f) => f.target.startsWith('variant '))
+  const correctFindings = findings.filter((f) => !f.target.startsWith('variant '))
+  console.log(`\nflaky: ${targets.length} runs (answer key, ${count('alternatives')} alternatives in ${targets.filter((t) => t.kind === 'alternatives').length} rounds, ${count('variant')} variants) × ${seeds.length} seeds in ${minutes} min`)
+  console.log(`  correct targets: ${correctFindings.length === 0 ? 'every test passed under every seed' : `${correctFindings.length} failure(s) under seeds ${[...new Set(correctFindings.map((f) => f.seed))].join(', ')}`}`)
+  if (variants) {
+    const escaped = [...new Set(variantFindings.map((f) => f.target))]
+    console.log(`  wrong variants: ${count('variant') - escaped.length}/${count('variant')} fail every test they name under every seed${escaped.length ? `; not caught under some seed: ${escaped.join(', ')}` : ''}`)
   }
-  process.exitCode = failures.length ? 1 : 0
+  let regionIssues: string[] = []
+  if (answerKeyRun) {
+    const report = regionReport(seeds, seeds.map((seed) => ({
+      ...answerKeyRun!,
+      topics: answerKeyRun!.topics.map((t) => ({ ...t, tests: t.tests.filter((x) => x.seed === seed) })),
+    })))
+    regionIssues = regionProblems(report)
+    console.log(`  input regions of the answer key: ${report.rows.length} regions, ${regionIssues.length ? `${regionIssues.length} problem(s)` : 'every one above its floor under every seed'}`)
+    for (const line of topicSummaries(report)) console.log(`    ${line}`)
+    for (const p of regionIssues.slice(0, 30)) console.log(`    ✗ ${p}`)
+  }
+  for (const f of findings) console.log(`  seed ${f.seed} · ${f.target} › ${f.what}`)
+  process.exitCode = findings.length || regionIssues.length ? 1 : 0
 }
 
 await main()

@@ -16,6 +16,8 @@ export interface SuiteOptions {
   overrides?: Record<string, string>
   /** Topic folders to run (default: all). */
   topics?: string[]
+  /** Test files to run instead, relative to the course root (`exercises/08-dense-nets/training.test.ts`). */
+  files?: string[]
   seed?: number
   env?: NodeJS.ProcessEnv
 }
@@ -40,7 +42,7 @@ export async function runSuite(options: SuiteOptions): Promise<SuiteRun> {
       COURSE_QUIET: '1',
       ...(options.seed !== undefined ? { COURSE_SEED: String(options.seed) } : {}),
     }
-    const filters = (options.topics ?? []).map((t) => `exercises/${t}/`)
+    const filters = options.files ?? (options.topics ?? []).map((t) => `exercises/${t}/`)
     const { exitCode, output } = await spawnCollect(process.execPath, [VITEST_BIN, 'run', ...filters], env)
     if (!existsSync(resultsFile)) throw new Error(`the test run wrote no results (exit code ${exitCode}):\n${output.slice(-4000)}`)
     return { run: JSON.parse(readFileSync(resultsFile, 'utf8')) as RawRun, exitCode, output }

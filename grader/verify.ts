@@ -2,7 +2,8 @@
 //   1. the course's TypeScript type-checks (answer key, stubs, tests, grader);
 //   2. every manifest is valid and matches the tests exactly (no test without points, no points
 //      without a test);
-//   3. the answer key passes every test;
+//   3. the answer key passes every test, and every graded property reaches each of its named input
+//      regions at least as often as the region's floor, under each of VERIFY_SEEDS (see regions.ts);
 //   4. every stub fails every graded test with "not implemented", and the run completes;
 //   5. every wrong variant in solutions/variants fails the tests it names;
 //   6. every alternative solution in solutions/alternatives scores full marks;
@@ -18,6 +19,8 @@ import path from 'node:path'
 import { ALTERNATIVES_DIR, VARIANTS_DIR, type CatalogueEntry, loadCatalogue } from './catalogue.ts'
 import { compareWithTests, loadManifest, topicsIn } from './manifest.ts'
 import { COURSE_ROOT } from './paths.ts'
+import { VERIFY_SEEDS, measureRegions, regionProblems, topicSummaries } from './regions.ts'
+import { STUDENT_SEED } from './harness/seed.ts'
 import { runSuite, VITEST_BIN } from './run-suite.ts'
 import { buildRelease } from './release/build-release.ts'
 import { type ReleaseFacts, dynamicProblems, staticProblems } from './release/check-release.ts'
@@ -60,6 +63,16 @@ async function main(): Promise<void> {
 
   const key = scoreRun(solutions.run, { topics })
   check(key.total === key.max && key.max > 0, `answer key: ${key.total}/${key.max} points`, failedTests(key))
+
+  // The answer key's run above is the students' seed's (unless COURSE_SEED says otherwise): reuse it.
+  const regions = await measureRegions(topics, VERIFY_SEEDS, new Map(process.env.COURSE_SEED ? [] : [[STUDENT_SEED, solutions.run]]))
+  const regionIssues = regionProblems(regions)
+  const properties = new Set(regions.rows.map((r) => `${r.topic} ${r.test} ${r.property}`)).size
+  check(
+    regionIssues.length === 0 && regions.rows.length > 0,
+    `input regions: ${regions.rows.length} named regions of ${properties} properties, each reached at least as often as its floor under seeds ${VERIFY_SEEDS.join(', ')}`,
+    [...topicSummaries(regions), ...regionIssues.slice(0, 40)],
+  )
 
   const stubs = await runSuite({ target: 'exercises', topics })
   const stubScore = scoreRun(stubs.run, { topics })

@@ -1,13 +1,14 @@
 import { describe } from 'vitest'
 import fc from 'fast-check'
 import {
-  Mismatch, expectArgumentsUnchanged, expectClose, expectThrows, expectTrue, forAll, prose, recordPlot, topic,
+  Mismatch, expectArgumentsUnchanged, expectClose, expectThrows, expectTrue, forAll, prose, recordPlot, region, regionsOn, topic, withoutRegions, type Regions,
 } from '../../grader/harness'
 import * as student from '@target/02-derivatives/derivatives'
 import { type Expr, add, evaluate, mul, pow, show, sin, x } from '../../reference/public/expr'
 import {
-  DERIVE_TOL, FIXED_POINTS, awayFromCritical, composition, constantOrX, criticalTol, elementary, extremum, fieldCase,
-  powerOfX, productOfTerms, randomExpr, referenceSlope, saddle, samplePoints, secondOrderTolerance, smoothCase, sumOfTerms,
+  type CriticalCase, DERIVE_TOL, FIXED_POINTS, awayFromCritical, composition, compositionRegions, constantOrX, constantRegions, criticalTol, elementary, extremum,
+  fieldCase, fieldRegions, powerAtZero, powerAtZeroCase, powerAtZeroRegions, powerOfX, powerRegions, productOfTerms, productRegions, randomExpr, randomExprRegions, referenceSlope,
+  saddle, samplePoints, secondOrderTolerance, smoothCase, smoothRegions, sumOfTerms, sumRegions, withinTol,
 } from '../../reference/oracles/derivatives'
 import { accidentalError } from '../../reference/oracles/errors'
 import { described } from '../../reference/oracles/described'
@@ -29,7 +30,7 @@ describe('numericDerivative(f, x, h?)', () => {
   graded('numericDerivative.accurate', 'with its default step, numericDerivative(f, x) is within 1e-6 of f′(x), even where |f| is near 1000', () => {
     forAll({ input: smoothCase }, ({ input: { f, x: at, slope } }) =>
       expectClose(`numericDerivative(f, ${at})`, student.numericDerivative(f, at), slope, NUMERIC_TOL),
-    )
+    { regions: regionsOn('input', smoothRegions) })
   })
 
   graded('numericDerivative.central', `with an explicit step h = ${H}, the error is O(h²) (central), not O(h) (one-sided)`, () => {
@@ -40,7 +41,7 @@ describe('numericDerivative(f, x, h?)', () => {
     forAll({ input: curved }, ({ input: { f, x: at, slope, m3, size } }) => {
       const tol = secondOrderTolerance(H, m3, size)
       expectClose(`numericDerivative(f, ${at}, ${H})`, student.numericDerivative(f, at, H), slope, { abs: tol, rel: 0 })
-    })
+    }, { regions: regionsOn('input', withoutRegions(smoothRegions, 'curved: |f″(x)| ≥ 0.5')) })
   })
 
   graded('numericDerivative.badInput', 'a non-finite x, or a step h that is not a positive finite number, is refused with a RangeError', () => {
@@ -71,6 +72,13 @@ describe('numericDerivative(f, x, h?)', () => {
       const at = centre + s
       const f = described((t: number) => C + e * (t - centre) + b * (t - centre) ** 2, `x => ${C} + ${e} * (x - ${centre}) + ${b} * (x - ${centre})**2`)
       expectClose(`numericDerivative(f, ${at})`, student.numericDerivative(f, at), e + 2 * b * s, NUMERIC_TOL)
+    }, {
+      regions: {
+        '|x| ≈ 1e3': region(5, ({ input }) => input.x0 < 1e4),
+        '|x| ≈ 1e6': region(7, ({ input }) => input.x0 >= 1e6),
+        'x < 0': region(25, ({ input }) => input.sign < 0),
+        'curved: b ≠ 0': region(50, ({ input }) => input.b !== 0),
+      },
     })
   })
 })
@@ -118,12 +126,27 @@ function expectDerivative(expr: Expr, points: readonly number[]): void {
   }
 }
 
+/** The sample points: four in [0.1, 4] and four in [−4, −0.1] every time; these say whether the ends are reached. */
+const pointRegions = {
+  'a point below 0.5': region(25, ({ points }: { points: number[] }) => points.some((p) => p > 0 && p < 0.5)),
+  'a point beyond 3': region(25, ({ points }: { points: number[] }) => points.some((p) => p > 3)),
+  'a point in [−4, −3]': region(22, ({ points }: { points: number[] }) => points.some((p) => p <= -3)),
+}
+
 describe('derive(expr)', () => {
   graded('derive.constant', 'the constant rule: a constant has derivative 0, and x has derivative 1', () => {
-    forAll({ expr: constantOrX, points: samplePoints }, ({ expr, points }) => expectDerivative(expr, points))
+    forAll({ expr: constantOrX, points: samplePoints }, ({ expr, points }) => expectDerivative(expr, points), { regions: regionsOn('expr', constantRegions) })
   })
   graded('derive.power', 'the power rule: [xⁿ]′ = n·xⁿ⁻¹ for real n (negative and fractional too)', () => {
-    forAll({ expr: powerOfX, points: samplePoints }, ({ expr, points }) => expectDerivative(expr, points))
+    forAll({ expr: powerOfX, points: samplePoints }, ({ expr, points }) => expectDerivative(expr, points), { regions: regionsOn('expr', powerRegions) })
+  })
+  graded('derive.powerAtZero', 'the power rule where the base is 0: [uⁿ]′ = n·uⁿ⁻¹·u′ is defined there for n ≥ 1 (u′ for n = 1, else 0)', () => {
+    // The lesson: your derivative must be defined wherever f is. n·uⁿ⁻¹·u′ is; uⁿ·n·u′/u and
+    // exp(n·ln u)·n·u′/u are 0·∞ or ln 0 there. Bases are dyadic, so u is exactly 0 at x = −c/k.
+    forAll({ p: powerAtZero }, ({ p: { expr, at, slope } }) => {
+      const result = student.derive(expr)
+      expectClose(`derive(${show(expr)}) returned ${clip(show(result))}; at x = ${at}, where the base is 0, its value`, evaluate(result, at), slope, { abs: 1e-12, rel: 0 })
+    }, { regions: regionsOn('p', powerAtZeroRegions), numRuns: 40, examples: [{ p: powerAtZeroCase(1, 1, 0) }, { p: powerAtZeroCase(1, -1, 2) }, { p: powerAtZeroCase(2, 1, 0) }, { p: powerAtZeroCase(3, 2, -1) }] })
   })
   graded('derive.zeroPower', '[u⁰]′ = 0 at every x, also where u = 0: u⁰ is the constant 1 (Math.pow(0, 0) = 1)', () => {
     // n·uⁿ⁻¹·u′ with n = 0 is 0·u⁻¹·u′, which is 0·∞ = NaN where u = 0; the derivative of a
@@ -134,28 +157,28 @@ describe('derive(expr)', () => {
     }
   })
   graded('derive.sum', 'the sum rule: [f + g]′ = f′ + g′ (sums of x and constants)', () => {
-    forAll({ expr: sumOfTerms, points: samplePoints }, ({ expr, points }) => expectDerivative(expr, points))
+    forAll({ expr: sumOfTerms, points: samplePoints }, ({ expr, points }) => expectDerivative(expr, points), { regions: regionsOn('expr', sumRegions) })
   })
   graded('derive.product', 'the product rule: [fg]′ = f′g + fg′ (products of x, constants and sums)', () => {
-    forAll({ expr: productOfTerms, points: samplePoints }, ({ expr, points }) => expectDerivative(expr, points))
+    forAll({ expr: productOfTerms, points: samplePoints }, ({ expr, points }) => expectDerivative(expr, points), { regions: regionsOn('expr', productRegions) })
   })
   graded('derive.trig', '[sin x]′ = cos x and [cos x]′ = −sin x', () => {
     forAll({ points: samplePoints }, ({ points }) => {
       expectDerivative(elementary.sin, points)
       expectDerivative(elementary.cos, points)
-    })
+    }, { regions: pointRegions })
   })
   graded('derive.exp', '[eˣ]′ = eˣ', () => {
-    forAll({ points: samplePoints }, ({ points }) => expectDerivative(elementary.exp, points))
+    forAll({ points: samplePoints }, ({ points }) => expectDerivative(elementary.exp, points), { regions: pointRegions })
   })
   graded('derive.log', '[ln x]′ = 1/x', () => {
-    forAll({ points: samplePoints }, ({ points }) => expectDerivative(elementary.log, points))
+    forAll({ points: samplePoints }, ({ points }) => expectDerivative(elementary.log, points), { regions: pointRegions })
   })
   graded('derive.chain', 'the chain rule: [f(g(x))]′ = f′(g(x))·g′(x), for sin, cos, exp, log and powers of an inner function', () => {
-    forAll({ expr: composition, points: samplePoints }, ({ expr, points }) => expectDerivative(expr, points))
+    forAll({ expr: composition, points: samplePoints }, ({ expr, points }) => expectDerivative(expr, points), { regions: regionsOn('expr', compositionRegions) })
   })
   graded('derive.random', 'random expressions over every kind agree with mathjs’s derivative', () => {
-    forAll({ expr: randomExpr, points: samplePoints }, ({ expr, points }) => expectDerivative(expr, points), { numRuns: 200 })
+    forAll({ expr: randomExpr, points: samplePoints }, ({ expr, points }) => expectDerivative(expr, points), { numRuns: 200, regions: regionsOn('expr', randomExprRegions) })
   })
   graded('derive.badInput', 'a node of an unknown kind is refused with a TypeError that says so', () => {
     const tan = { kind: 'tan', arg: x } as unknown as Expr
@@ -195,7 +218,7 @@ describe('gradient(f, x, h?)', () => {
   graded('gradient.values', 'gradient(f, x) is within 1e-6 of ∇f(x) in every component, for f: ℝⁿ → ℝ with n = 1…4', () => {
     forAll({ input: fieldCase }, ({ input: { f, x: point, gradient } }) =>
       expectClose(`gradient(f, ${JSON.stringify(point)})`, student.gradient(f, point), gradient, NUMERIC_TOL),
-    )
+    { regions: regionsOn('input', fieldRegions) })
   })
   graded('gradient.central', `with an explicit step h = ${H}, each component's error is O(h²) (central differences)`, () => {
     // As in numericDerivative.central: along an axis with |∂²f/∂xᵢ²| ≥ 0.5 a one-sided difference
@@ -206,7 +229,7 @@ describe('gradient(f, x, h?)', () => {
       const got = student.gradient(f, point, H)
       expectTrue(Array.isArray(got) && got.length === point.length, `${what} must have one entry per coordinate`, { expected: gradient, actual: got })
       gradient.forEach((gi, i) => expectClose(`${what}[${i}]`, got[i], gi, { abs: secondOrderTolerance(H, m3[i]!, size), rel: 0 }))
-    })
+    }, { regions: regionsOn('input', withoutRegions(fieldRegions, 'one variable')) })
   })
   graded('gradient.badInput', 'an empty x, a non-finite coordinate, or a bad step is refused with a RangeError', () => {
     const f = described((p: readonly number[]) => p.reduce((s, v) => s + v * v, 0), 'p => Σ p[i]²')
@@ -240,24 +263,53 @@ function expectMessage(what: string, call: () => unknown, names: RegExp): void {
   }
 }
 
+const criticalRegions: Regions<{ input: CriticalCase; tol: number }> = {
+  'one variable': region(8, ({ input }) => input.p.length === 1),
+  'four variables': region(1, ({ input }) => input.p.length === 4),
+  'a maximum': region(22, ({ input }) => input.kind === 'maximum'),
+  'tol = 1e-4': region(10, ({ tol }) => tol === 1e-4),
+}
+
 describe('isCriticalPoint(f, x, tol)', () => {
   graded('isCriticalPoint.extrema', 'at a local minimum or maximum, ∇f = 0: isCriticalPoint is true', () => {
     forAll({ input: extremum, tol: criticalTol }, ({ input: { f, p, kind }, tol }) => {
       const answer = student.isCriticalPoint(f, p, tol)
       expectTrue(answer === true, `isCriticalPoint(f, ${JSON.stringify(p)}, ${tol}) = ${answer}, but p is a ${kind} of f`, { expected: true, actual: answer })
-    })
+    }, { regions: criticalRegions })
   })
   graded('isCriticalPoint.saddle', 'at a saddle point ∇f = 0 too (a critical point that is not an extremum): true', () => {
     forAll({ input: saddle, tol: criticalTol }, ({ input: { f, p }, tol }) => {
       const answer = student.isCriticalPoint(f, p, tol)
       expectTrue(answer === true, `isCriticalPoint(f, ${JSON.stringify(p)}, ${tol}) = ${answer}, but ∇f = 0 at this saddle point`, { expected: true, actual: answer })
-    })
+    }, { regions: withoutRegions(criticalRegions, 'a maximum', 'one variable') })
   })
-  graded('isCriticalPoint.notCritical', 'where some partial derivative is at least 100·tol in size, isCriticalPoint is false', () => {
+  graded('isCriticalPoint.notCritical', 'where some partial derivative is at least 3·tol in size, isCriticalPoint is false (also just outside tol, where ‖∇f‖² is below tol)', () => {
     const away = criticalTol.chain((tol) => awayFromCritical(tol).map((input) => ({ ...input, tol })))
     forAll({ input: away }, ({ input: { f, point, gradient, tol } }) => {
       const answer = student.isCriticalPoint(f, point, tol)
-      expectTrue(answer === false, `isCriticalPoint(f, ${JSON.stringify(point)}, ${tol}) = ${answer}, but ∇f = ${JSON.stringify(gradient)} there`, { expected: false, actual: answer })
+      expectTrue(answer === false, `isCriticalPoint(f, ${JSON.stringify(point)}, ${tol}) = ${answer}, but ∇f = ${JSON.stringify(gradient)} there: ‖∇f‖ = ${Math.hypot(...gradient)} > tol`, { expected: false, actual: answer })
+    }, {
+      regions: {
+        'just outside: tol < ‖∇f‖ ≤ √tol/2': region(15, ({ input: { gradient, tol } }) => Math.hypot(...gradient) <= 0.5 * Math.sqrt(tol)),
+        'far: some |∂f/∂xᵢ| ≥ 100·tol': region(15, ({ input: { gradient, tol } }) => Math.max(...gradient.map(Math.abs)) >= 100 * tol),
+        'tol = 1e-4': region(12, ({ input: { tol } }) => tol === 1e-4),
+        'tol = 1e-2': region(12, ({ input: { tol } }) => tol === 1e-2),
+      },
+    })
+  })
+  graded('isCriticalPoint.withinTol', 'near a critical point, where ∇f is not 0 but its one non-zero partial derivative is at most tol/3, isCriticalPoint is true', () => {
+    const near = criticalTol.chain((tol) => withinTol(tol).map((input) => ({ ...input, tol })))
+    forAll({ input: near }, ({ input: { f, point, gradient, tol } }) => {
+      const answer = student.isCriticalPoint(f, point, tol)
+      expectTrue(answer === true, `isCriticalPoint(f, ${JSON.stringify(point)}, ${tol}) = ${answer}, but ∇f = ${JSON.stringify(gradient)} there: within tol = ${tol} of 0`, { expected: true, actual: answer })
+    }, {
+      numRuns: 50,
+      regions: {
+        'tol = 1e-4': region(2, ({ input: { tol } }) => tol === 1e-4),
+        'tol = 1e-2': region(2, ({ input: { tol } }) => tol === 1e-2),
+        'near a saddle': region(2, ({ input: { kind } }) => kind === 'saddle'),
+        '‖∇f‖ ≥ tol/10': region(1, ({ input: { gradient, tol } }) => Math.hypot(...gradient) >= tol / 10),
+      },
     })
   })
   graded('isCriticalPoint.badInput', 'a tolerance that is not a positive finite number, or an empty x, is refused with a RangeError', () => {
@@ -274,6 +326,6 @@ describe('inputs', () => {
       expectArgumentsUnchanged(`gradient(f, ${JSON.stringify(point)}, ${H})`, [point], (p) => student.gradient(f, p as number[], H))
       expectArgumentsUnchanged(`isCriticalPoint(f, ${JSON.stringify(point)}, 1e-3)`, [point], (p) => student.isCriticalPoint(f, p as number[], 1e-3))
       expectArgumentsUnchanged(`derive(${show(expr)})`, [expr], (e) => student.derive(e as Expr))
-    }, { numRuns: 50 })
+    }, { numRuns: 50, regions: { 'field: one variable': region(1, ({ field }) => field.x.length === 1), 'field: four variables': region(1, ({ field }) => field.x.length === 4), 'expr: not a leaf': region(20, ({ expr }) => expr.kind !== 'x' && expr.kind !== 'const') } })
   })
 })

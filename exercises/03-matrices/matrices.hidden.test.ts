@@ -1,8 +1,8 @@
 // Hidden tests: run when grading, left out of the student release (see manifest.json "hidden").
 import { describe } from 'vitest'
-import { expectClose, forAll, topic } from '../../grader/harness'
+import { expectClose, forAll, regionsOn, topic } from '../../grader/harness'
 import * as student from '@target/03-matrices/matrices'
-import { dyadic, vectorPair } from '../../reference/oracles/matrices'
+import { dyadic, vectorPair, vectorRegions } from '../../reference/oracles/matrices'
 
 const { graded } = topic(import.meta.url)
 
@@ -15,6 +15,6 @@ describe('matmul(A, B) of a column and a row', () => {
       expectClose('matmul(column u, row v)', student.matmul(column, row), u.map((ui) => v.map((vj) => ui * vj)), { abs: 0, rel: 0 })
       expectClose('matmul(row u, column v)', student.matmul([u.slice()], v.map((vj) => [vj])), [[u.reduce((s, ui, i) => s + ui * v[i]!, 0)]], { abs: 0, rel: 0 })
       expectClose('matmul(row u, column v) against dot(u, v)', student.matmul([u.slice()], v.map((vj) => [vj]))[0]?.[0], student.dot(u, v), { abs: 0, rel: 0 })
-    })
+    }, { regions: regionsOn('pair', regionsOn('u', vectorRegions)) })
   })
 })

@@ -1,11 +1,11 @@
 import { describe } from 'vitest'
 import fc from 'fast-check'
-import { Mismatch, expectArgumentsUnchanged, expectClose, expectThrows, forAll, prose, topic } from '../../grader/harness'
+import { Mismatch, expectArgumentsUnchanged, expectClose, expectThrows, forAll, prose, region, regionsOn, topic, withoutRegions, type Regions } from '../../grader/harness'
 import * as student from '@target/03-matrices/matrices'
 import {
   type Matrix, type Vector, anyMatrix, dim, dotTolerance, dyadic, leftDistributive, linearityCase, mathjsAdd, mathjsDot,
   mathjsMatvec, mathjsMultiply, mathjsScale, mathjsTranspose, matrix, matrixAndVector, matrixPair, matvecTolerance,
-  mismatchedProduct, productPair, productTolerance, productTriple, real, rightDistributive, vector, vectorPair,
+  mismatchedProduct, productPair, productRegions, productTolerance, productTriple, real, rightDistributive, shapeRegions, entryRegions, vector, vectorPair, vectorRegions,
 } from '../../reference/oracles/matrices'
 import { accidentalError } from '../../reference/oracles/errors'
 
@@ -17,6 +17,17 @@ const { graded } = topic(import.meta.url)
  * that are multiples of 1/4, on which every product and sum here is exact (see `dyadic`).
  */
 const EXACT = { abs: 0, rel: 0 }
+
+/** A scalar: 0 and ±1 on purpose, else any double in [−10, 10]. */
+const scalar = fc.oneof(fc.constantFrom(0, 1, -1), real)
+const scalarRegions: Regions<number> = { 'k = 0': region(5, (k) => k === 0), 'k < 0': region(15, (k) => k < 0) }
+/** u's regions for a pair of vectors. */
+const pairRegions: Regions<{ u: Vector; v: Vector }> = { ...regionsOn('u', vectorRegions), ...regionsOn('v', withoutRegions(entryRegions, 'an entry not exact in float32')) }
+/** Both orders of a size mismatch. */
+const mismatchRegions = <T,>(first: (t: T) => number, second: (t: T) => number): Regions<T> => ({
+  'the first longer': region(3, (t) => first(t) > second(t)),
+  'the second longer': region(3, (t) => first(t) < second(t)),
+})
 
 const shapeText = (A: Matrix) => `${A.length}×${A[0]?.length ?? 0}`
 
@@ -44,19 +55,22 @@ describe('vectors: dot, add, scale', () => {
   graded('dot.oracle', 'dot(u, v) agrees with mathjs dot (within the rounding of a sum of d products)', () => {
     forAll({ pair: vectorPair(real) }, ({ pair: { u, v } }) =>
       expectClose('dot(u, v)', student.dot(u, v), mathjsDot(u, v), { abs: dotTolerance(u, v), rel: 0 }),
-    )
+    { regions: regionsOn('pair', pairRegions) })
   })
   graded('dot.mismatch', 'dot(u, v) of vectors of different lengths throws', () => {
     expectShapeError('dot([1, 2, 3], [4, 5])', () => student.dot([1, 2, 3], [4, 5]))
     expectShapeError('dot([1, 2], [3, 4, 5])', () => student.dot([1, 2], [3, 4, 5]))
     const unequal = fc.tuple(dim, dim).filter(([n, m]) => n !== m).chain(([n, m]) => fc.record({ u: vector(n, dyadic), v: vector(m, dyadic) }))
-    forAll({ pair: unequal }, ({ pair: { u, v } }) => expectShapeError(`dot(u, v) with lengths ${u.length} and ${v.length}`, () => student.dot(u, v)), { numRuns: 30 })
+    forAll({ pair: unequal }, ({ pair: { u, v } }) => expectShapeError(`dot(u, v) with lengths ${u.length} and ${v.length}`, () => student.dot(u, v)), {
+      numRuns: 30,
+      regions: regionsOn('pair', mismatchRegions((p: { u: Vector; v: Vector }) => p.u.length, (p) => p.v.length)),
+    })
   })
   graded('add.oracle', 'add(u, v) and add(A, B) agree with mathjs add, entry by entry, for vectors and for matrices', () => {
     forAll({ vectors: vectorPair(real), matrices: matrixPair(real) }, ({ vectors: { u, v }, matrices: { A, B } }) => {
       expectClose('add(u, v)', student.add(u, v), mathjsAdd(u, v), EXACT)
       expectClose(`add(A, B) for ${shapeText(A)} matrices`, student.add(A, B), mathjsAdd(A, B), EXACT)
-    })
+    }, { regions: { ...regionsOn('vectors', pairRegions), ...regionsOn('matrices', regionsOn('A', shapeRegions)) } })
   })
   graded('add.mismatch', 'add of vectors of different lengths, matrices of different shapes, or a vector and a matrix throws', () => {
     expectShapeError('add([1, 2, 3], [4, 5])', () => student.add([1, 2, 3], [4, 5]))
@@ -68,37 +82,43 @@ describe('vectors: dot, add, scale', () => {
     expectShapeError('add([[1, 2]], [1, 2])', () => student.add([[1, 2]], [1, 2] as unknown as Matrix))
   })
   graded('scale.oracle', 'scale(k, u) and scale(k, A) agree with mathjs multiply(k, ·), for vectors and for matrices', () => {
-    forAll({ k: real, u: fc.constantFrom(1, 2, 5).chain((n) => vector(n)), A: anyMatrix(real) }, ({ k, u, A }) => {
+    forAll({ k: scalar, u: fc.constantFrom(1, 2, 5).chain((n) => vector(n)), A: anyMatrix(real) }, ({ k, u, A }) => {
       expectClose(`scale(${k}, u)`, student.scale(k, u), mathjsScale(k, u), EXACT)
       expectClose(`scale(${k}, A) for a ${shapeText(A)} matrix`, student.scale(k, A), mathjsScale(k, A), EXACT)
-    })
+    }, { regions: { ...regionsOn('k', scalarRegions), ...regionsOn('u', vectorRegions), ...regionsOn('A', shapeRegions) } })
   })
 })
 
 describe('matrices: transpose, matmul, matvec, identity', () => {
   graded('transpose.oracle', 'transpose(A) agrees with mathjs transpose: an n×m matrix becomes m×n', () => {
-    forAll({ A: anyMatrix(real) }, ({ A }) => expectClose(`transpose(A) of a ${shapeText(A)} matrix`, student.transpose(A), mathjsTranspose(A), EXACT))
+    forAll({ A: anyMatrix(real) }, ({ A }) => expectClose(`transpose(A) of a ${shapeText(A)} matrix`, student.transpose(A), mathjsTranspose(A), EXACT), { regions: regionsOn('A', shapeRegions) })
   })
   graded('matmul.oracle', 'matmul(A, B) agrees with mathjs multiply on random shapes n×m · m×k (non-square included)', () => {
     forAll({ pair: productPair(real) }, ({ pair: { A, B } }) =>
       expectClose(`matmul(A, B) for ${shapeText(A)} · ${shapeText(B)}`, student.matmul(A, B), mathjsMultiply(A, B), { abs: productTolerance(A, B), rel: 0 }),
-    )
+    { regions: regionsOn('pair', productRegions) })
   })
   graded('matmul.mismatch', 'matmul(A, B) throws when A has not as many columns as B has rows', () => {
     expectShapeError('matmul([[1, 2, 3], [4, 5, 6]], [[1, 2], [3, 4]])', () => student.matmul([[1, 2, 3], [4, 5, 6]], [[1, 2], [3, 4]]))
     expectShapeError('matmul([[1, 2], [3, 4]], [[1, 2], [3, 4], [5, 6]])', () => student.matmul([[1, 2], [3, 4]], [[1, 2], [3, 4], [5, 6]]))
-    forAll({ pair: mismatchedProduct }, ({ pair: { A, B } }) => expectShapeError(`matmul(A, B) for ${shapeText(A)} · ${shapeText(B)}`, () => student.matmul(A, B)), { numRuns: 50 })
+    forAll({ pair: mismatchedProduct }, ({ pair: { A, B } }) => expectShapeError(`matmul(A, B) for ${shapeText(A)} · ${shapeText(B)}`, () => student.matmul(A, B)), {
+      numRuns: 50,
+      regions: regionsOn('pair', mismatchRegions((p: { A: Matrix; B: Matrix }) => p.A[0]!.length, (p) => p.B.length)),
+    })
   })
   graded('matvec.oracle', 'matvec(A, v) agrees with mathjs multiply(A, v): an n×m matrix times a length-m vector has length n', () => {
     forAll({ input: matrixAndVector(real) }, ({ input: { A, v } }) =>
       expectClose(`matvec(A, v) for a ${shapeText(A)} matrix`, student.matvec(A, v), mathjsMatvec(A, v), { abs: matvecTolerance(A, v), rel: 0 }),
-    )
+    { regions: regionsOn<'input', { A: Matrix; v: Vector }>('input', { ...regionsOn('A', shapeRegions), ...regionsOn('v', withoutRegions(entryRegions, 'an entry 0')) }) })
   })
   graded('matvec.mismatch', 'matvec(A, v) throws when v’s length is not A’s number of columns', () => {
     expectShapeError('matvec([[1, 2, 3], [4, 5, 6]], [1, 2])', () => student.matvec([[1, 2, 3], [4, 5, 6]], [1, 2]))
     expectShapeError('matvec([[1, 2], [3, 4], [5, 6]], [1, 2, 3])', () => student.matvec([[1, 2], [3, 4], [5, 6]], [1, 2, 3]))
     const wrong = fc.tuple(dim, dim, dim).filter(([, m, d]) => m !== d).chain(([n, m, d]) => fc.record({ A: matrix(n, m, dyadic), v: vector(d, dyadic) }))
-    forAll({ input: wrong }, ({ input: { A, v } }) => expectShapeError(`matvec(A, v) for a ${shapeText(A)} matrix and length ${v.length}`, () => student.matvec(A, v)), { numRuns: 30 })
+    forAll({ input: wrong }, ({ input: { A, v } }) => expectShapeError(`matvec(A, v) for a ${shapeText(A)} matrix and length ${v.length}`, () => student.matvec(A, v)), {
+      numRuns: 30,
+      regions: regionsOn('input', mismatchRegions((i: { A: Matrix; v: Vector }) => i.A[0]!.length, (i) => i.v.length)),
+    })
   })
   graded('identity.values', 'identity(n) is n×n with 1 on the diagonal and 0 elsewhere', () => {
     for (let n = 1; n <= 8; n++) {
@@ -192,7 +212,7 @@ describe('the laws of the lecture', () => {
       const left = student.matmul(student.matmul(A, B), C)
       const right = student.matmul(A, student.matmul(B, C))
       expectLaw(`(AB)C = A(BC) for ${shapeText(A)}, ${shapeText(B)}, ${shapeText(C)}`, left, right, left, mathjsMultiply(mathjsMultiply(A, B), C))
-    })
+    }, { regions: regionsOn('input', { ...withoutRegions(productRegions, 'an entry not exact in float32'), 'C has one column': region(2, (i: { C: Matrix }) => i.C[0]!.length === 1) }) })
   })
   graded('law.distributive', 'A(B + C) = AB + AC and (A + B)C = AC + BC', () => {
     forAll({ l: leftDistributive(), r: rightDistributive() }, ({ l, r }) => {
@@ -202,21 +222,21 @@ describe('the laws of the lecture', () => {
       const left2 = student.matmul(student.add(r.A, r.B), r.C)
       const right2 = student.add(student.matmul(r.A, r.C), student.matmul(r.B, r.C))
       expectLaw(`(A + B)C = AC + BC for A and B ${shapeText(r.A)}, C ${shapeText(r.C)}`, left2, right2, left2, mathjsMultiply(mathjsAdd(r.A, r.B), r.C))
-    })
+    }, { regions: { ...regionsOn('l', regionsOn('A', shapeRegions)), ...regionsOn('r', regionsOn('C', withoutRegions(shapeRegions, 'five rows or columns'))) } })
   })
   graded('law.transposeOfProduct', '(AB)ᵀ = BᵀAᵀ, on non-square shapes too', () => {
     forAll({ pair: productPair(dyadic) }, ({ pair: { A, B } }) => {
       const left = student.transpose(student.matmul(A, B))
       const right = student.matmul(student.transpose(B), student.transpose(A))
       expectLaw(`(AB)ᵀ = BᵀAᵀ for A ${shapeText(A)}, B ${shapeText(B)}`, left, right, left, mathjsTranspose(mathjsMultiply(A, B)))
-    })
+    }, { regions: regionsOn('pair', withoutRegions(productRegions, 'an entry not exact in float32')) })
   })
   graded('law.identity', 'AI = A and IA = A, with I of the right size on each side (A need not be square)', () => {
     forAll({ A: anyMatrix(dyadic) }, ({ A }) => {
       const [n, m] = [A.length, A[0]!.length]
       expectClose(`matmul(A, identity(${m})) for a ${shapeText(A)} matrix A (received) must be A (expected)`, student.matmul(A, student.identity(m)), A, EXACT)
       expectClose(`matmul(identity(${n}), A) for a ${shapeText(A)} matrix A (received) must be A (expected)`, student.matmul(student.identity(n), A), A, EXACT)
-    })
+    }, { regions: regionsOn('A', shapeRegions) })
   })
   graded('law.linearity', 'A(xu + yv) = x·Au + y·Av and (xA + yB)u = x·Au + y·Bu', () => {
     forAll({ input: linearityCase() }, ({ input: { A, B, u, v, x, y } }) => {
@@ -226,13 +246,13 @@ describe('the laws of the lecture', () => {
       const left2 = student.matvec(student.add(student.scale(x, A), student.scale(y, B)), u)
       const right2 = student.add(student.scale(x, student.matvec(A, u)), student.scale(y, student.matvec(B, u)))
       expectLaw(`(xA + yB)u = x·Au + y·Bu for x = ${x}, y = ${y}, A ${shapeText(A)}`, left2, right2, left2, mathjsMatvec(mathjsAdd(mathjsScale(x, A), mathjsScale(y, B)), u))
-    })
+    }, { regions: regionsOn('input', { ...regionsOn('A', withoutRegions(shapeRegions, 'five rows or columns')), 'x = 0 or y = 0': region(1, (i: { x: number; y: number }) => i.x === 0 || i.y === 0), 'x < 0': region(20, (i: { x: number }) => i.x < 0) }), examples: [{ input: { A: [[1, -2]], B: [[0.5, 3]], u: [2, 1], v: [-1, 0.25], x: 0, y: -1.5 } }] })
   })
 })
 
 describe('inputs', () => {
   graded('matrices.argumentsUnchanged', 'no function changes its arguments (each returns a new array)', () => {
-    const input = fc.record({ vectors: vectorPair(real), same: matrixPair(real), product: productPair(real), mv: matrixAndVector(real), k: real })
+    const input = fc.record({ vectors: vectorPair(real), same: matrixPair(real), product: productPair(real), mv: matrixAndVector(real), k: scalar })
     forAll({ input }, ({ input: { vectors, same, product, mv, k } }) => {
       expectArgumentsUnchanged('dot(u, v)', [vectors.u, vectors.v], (u, v) => student.dot(u as Vector, v as Vector))
       expectArgumentsUnchanged('add(u, v)', [vectors.u, vectors.v], (u, v) => student.add(u as Vector, v as Vector))
@@ -242,6 +262,6 @@ describe('inputs', () => {
       expectArgumentsUnchanged('transpose(A)', [same.A], (A) => student.transpose(A as Matrix))
       expectArgumentsUnchanged('matmul(A, B)', [product.A, product.B], (A, B) => student.matmul(A as Matrix, B as Matrix))
       expectArgumentsUnchanged('matvec(A, v)', [mv.A, mv.v], (A, v) => student.matvec(A as Matrix, v as Vector))
-    }, { numRuns: 50 })
+    }, { numRuns: 50, regions: regionsOn('input', { ...regionsOn('same', regionsOn('A', { 'one row': region(1, (A: Matrix) => A.length === 1), 'not square': region(15, (A: Matrix) => A.length !== A[0]!.length) })) }) })
   })
 })

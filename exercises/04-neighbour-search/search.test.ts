@@ -1,12 +1,12 @@
 import { describe } from 'vitest'
 import fc from 'fast-check'
 import {
-  type Point as PlotPoint, expectArgumentsUnchanged, expectClose, expectThrows, expectTrue, forAll, limitCalls, prose, recordPlot, topic,
+  type Point as PlotPoint, expectArgumentsUnchanged, expectClose, expectThrows, expectTrue, forAll, limitCalls, prose, recordPlot, region, regionsOn, topic, withoutRegions,
 } from '../../grader/harness'
 import * as student from '@target/04-neighbour-search/search'
 import {
   type Loss, type Point, type SearchCase, LECTURE_DELTAS, LECTURE_FINAL, LECTURE_PATH, anyCase, dyadicDeltas, exactCase, leastSquaresLine, lectureLoss, lectureXs,
-  lectureYs, neighbours, referenceMse, referenceRefine, referenceSearch, tieCase,
+  lectureYs, atMinimumCase, neighbours, referenceMse, referencePath, referenceRefine, referenceSearch, searchRegions, tieCase,
 } from '../../reference/oracles/neighbour-search'
 import { described } from '../../reference/oracles/described'
 
@@ -44,17 +44,29 @@ function expectResultShape(what: string, result: unknown): asserts result is { p
 const callBudget = (moves: number) => 50 * (moves + 1) + 50
 
 /** The case's loss with a call budget from the reference path, so a search that never stops fails fast instead of hanging. */
-const budgeted = (c: SearchCase): Loss => limitCalls(c.loss, callBudget(referenceSearch(c.loss, c.start, c.delta).trace.length - 1), 'the loss')
+const budgeted = (c: SearchCase): Loss => limitCalls(c.loss, callBudget(referencePath(c).length - 1), 'the loss')
+/** The regions of the loss families without exact ties, and of the tie families. */
+const exactRegions = withoutRegions(searchRegions, 'exact ties (a valley, a diamond or a well)', 'a start off the grid of quarters')
+const tieRegions = withoutRegions(searchRegions, 'the MSE of a data set', 'a rippled bowl (many local minima)', 'a diagonal move beats a lower axis neighbour', 'a start off the grid of quarters')
 
 describe('mse(w, b, xs, ys)', () => {
   graded('mse.matchesReference', 'mse(w, b, xs, ys) = (1/n)·Σ(w·xᵢ + b − yᵢ)², as mathjs computes it', () => {
     expectClose('mse(1, 0, linear_regression1)', student.mse(1, 0, [...lectureXs], [...lectureYs]), referenceMse(1, 0, lectureXs, lectureYs), MSE_TOL)
-    const data = fc.array(fc.tuple(fc.double({ min: -100, max: 100, noNaN: true }), fc.double({ min: -100, max: 100, noNaN: true })), { minLength: 1, maxLength: 50 })
+    // One point, a few, or many (30 to 50) on purpose: fast-check's arrays are short by default.
+    const pair = fc.tuple(fc.double({ min: -100, max: 100, noNaN: true }), fc.double({ min: -100, max: 100, noNaN: true }))
+    const data = fc.oneof(fc.array(pair, { minLength: 1, maxLength: 50 }), fc.array(pair, { minLength: 30, maxLength: 50 }))
     const param = fc.double({ min: -10, max: 10, noNaN: true })
     forAll({ w: param, b: param, data }, ({ w, b, data }) => {
       const xs = data.map(([x]) => x)
       const ys = data.map(([, y]) => y)
       expectClose(`mse(${w}, ${b}, xs, ys)`, student.mse(w, b, xs, ys), referenceMse(w, b, xs, ys), MSE_TOL)
+    }, {
+      regions: {
+        'one point': region(1, ({ data }) => data.length === 1),
+        'many points (≥ 30)': region(5, ({ data }) => data.length >= 30),
+        'w < 0': region(25, ({ w }) => w < 0),
+      },
+      examples: [{ w: 1.5, b: -0.5, data: [[2, 3]] }],
     })
   })
 })
@@ -86,7 +98,7 @@ describe('neighbourSearch(loss, start, Δ, maxSteps?)', () => {
           actual: { from: [w, b], to: next, move: [dw, db] },
         })
       })
-    })
+    }, { regions: regionsOn('c', searchRegions), examples: [{ c: atMinimumCase }] })
   })
 
   graded('neighbourSearch.decreasing', 'the trace starts at start and ends at point, and the loss falls strictly at every move', () => {
@@ -104,7 +116,7 @@ describe('neighbourSearch(loss, start, Δ, maxSteps?)', () => {
           actual: prose(`loss(${next}) = ${after}`),
         })
       })
-    })
+    }, { regions: regionsOn('c', searchRegions), examples: [{ c: atMinimumCase }] })
   })
 
   graded('neighbourSearch.localMinimum', 'where the search stops, no neighbour has a lower loss', () => {
@@ -119,15 +131,15 @@ describe('neighbourSearch(loss, start, Δ, maxSteps?)', () => {
         expected: prose(`no neighbour with loss below ${here}`),
         actual: lower && prose(`loss(${lower}) = ${c.loss(...lower)}`),
       })
-    })
+    }, { regions: regionsOn('c', searchRegions), examples: [{ c: atMinimumCase }] })
   })
 
   graded('neighbourSearch.lowestNeighbour', 'each move goes to the lowest of the 8 neighbours (the same path as the lecture code)', () => {
     forAll({ c: exactCase }, ({ c }) => {
       const result = student.neighbourSearch(budgeted(c), c.start, c.delta)
       expectResultShape('neighbourSearch', result)
-      expectClose('neighbourSearch(loss, start, delta).trace', result.trace, referenceSearch(c.loss, c.start, c.delta).trace, EXACT)
-    })
+      expectClose('neighbourSearch(loss, start, delta).trace', result.trace, referencePath(c), EXACT)
+    }, { regions: regionsOn('c', exactRegions), examples: [{ c: atMinimumCase }] })
   })
 
   graded('neighbourSearch.ties', 'ties go to the first neighbour in the order dw = −1, 0, 1 (outer), db = −1, 0, 1 (inner)', () => {
@@ -140,8 +152,8 @@ describe('neighbourSearch(loss, start, Δ, maxSteps?)', () => {
     forAll({ c: tieCase }, ({ c }) => {
       const result = student.neighbourSearch(budgeted(c), c.start, c.delta)
       expectResultShape('neighbourSearch', result)
-      expectClose('neighbourSearch(loss, start, delta).trace', result.trace, referenceSearch(c.loss, c.start, c.delta).trace, EXACT)
-    })
+      expectClose('neighbourSearch(loss, start, delta).trace', result.trace, referencePath(c), EXACT)
+    }, { regions: regionsOn('c', withoutRegions(tieRegions, 'no move: the start is already a local minimum')) })
   })
 
   graded('neighbourSearch.plateau', 'on a plateau it stops: moving to an equal loss would go on for ever', () => {
@@ -151,11 +163,11 @@ describe('neighbourSearch(loss, start, Δ, maxSteps?)', () => {
     expectResultShape('neighbourSearch', onFlat)
     expectClose('neighbourSearch((w, b) => 3, [0.3, -1.7], 0.5).trace', onFlat.trace, [start], EXACT)
     forAll({ c: tieCase }, ({ c }) => {
-      const expected = referenceSearch(c.loss, c.start, c.delta)
+      const expected = referencePath(c)
       const result = student.neighbourSearch(budgeted(c), c.start, c.delta)
       expectResultShape('neighbourSearch', result)
-      expectClose('neighbourSearch(loss, start, delta).point', result.point, expected.point, EXACT)
-    })
+      expectClose('neighbourSearch(loss, start, delta).point', result.point, expected.at(-1), EXACT)
+    }, { regions: regionsOn('c', withoutRegions(tieRegions, 'no move: the start is already a local minimum')) })
   })
 
   graded('neighbourSearch.maxSteps', 'maxSteps caps the number of moves: the search stops after that many', () => {
@@ -165,6 +177,21 @@ describe('neighbourSearch(loss, start, Δ, maxSteps?)', () => {
       expectClose(`neighbourSearch(loss, [-4, 4], 0.5, ${k}).trace`, result.trace, LECTURE_PATH.slice(0, k + 1), EXACT)
     }
   })
+
+  graded('neighbourSearch.defaultMaxSteps', 'without maxSteps the cap is the lesson’s 100 000 moves: a search needing 10 240 moves makes all of them', () => {
+    // (w − 10240)² + b² from (0, 0) with Δ = 1: every move goes one step right, so the path has
+    // exactly 10 240 moves and ends at (10240, 0). A default cap of 1000 or 10 000 moves stops
+    // early. (The cap itself is not reached here: that would take 800 000 calls of the loss.)
+    const far = 10_240
+    const ramp = described((w: number, b: number) => (w - far) ** 2 + b * b, `(w, b) => (w - ${far})**2 + b**2`)
+    const result = student.neighbourSearch(limitCalls(ramp, callBudget(far), 'the loss'), [0, 0], 1)
+    expectResultShape('neighbourSearch((w − 10240)² + b², [0, 0], 1)', result)
+    expectTrue(result.trace.length === far + 1, `neighbourSearch((w − 10240)² + b², [0, 0], 1) made ${result.trace.length - 1} moves and stopped at (${result.point}): without maxSteps the search may make up to 100 000 moves`, {
+      expected: prose(`${far} moves, ending at (${far}, 0)`),
+      actual: prose(`${result.trace.length - 1} moves, ending at (${result.point})`),
+    })
+    expectClose(`neighbourSearch((w − 10240)² + b², [0, 0], 1).point`, result.point, [far, 0], EXACT)
+  }, { timeout: 60_000 })
 })
 
 describe('refine(loss, start, deltas)', () => {
@@ -190,6 +217,12 @@ describe('refine(loss, start, deltas)', () => {
       expectResultShape('refine', result)
       expectClose(`refine(loss, start, [${deltas}]).trace`, result.trace, expected.trace, EXACT)
       expectClose(`refine(loss, start, [${deltas}]).point`, result.point, expected.point, EXACT)
+    }, {
+      regions: {
+        ...regionsOn('c', withoutRegions(searchRegions, 'a start off the grid of quarters', 'no move: the start is already a local minimum', 'a diagonal move beats a lower axis neighbour', 'a long path (≥ 20 moves)')),
+        'one Δ': region(5, ({ deltas }) => deltas.length === 1),
+        'four or five Δs': region(6, ({ deltas }) => deltas.length >= 4),
+      },
     })
   })
 })

@@ -1,12 +1,14 @@
 import { describe } from 'vitest'
 import fc from 'fast-check'
 import {
-  type Tolerance, expectArgumentsUnchanged, expectClose, expectEqual, expectThrows, expectTrue, forAll, prose, recordBackend, recordPlot, topic,
+  type Tolerance, expectArgumentsUnchanged, expectClose, expectEqual, expectThrows, expectTrue, forAll, prose, recordBackend, recordPlot, region, regionsOn, scaledFloors, topic, withoutRegions,
+  type Regions, expectCounts, testSeedNow,
 } from '../../grader/harness'
 import * as student from '@target/05-gradient-descent/descent'
 import {
   type Linear, data1, dataMulti, distance, gradientOf, hessianEigenvalues, labelled, lecture1, lecture10d, lecture2, lecturePolynomial, leastSquares,
   conditionNumber, maxRowNorm2, mse1, mseOf, numericGradient1, referenceGD, referencePolyFeatures, referenceSGD, stepsToConverge, tfBackend, tfGradient1,
+  data1Regions, dataMultiRegions, sgdOrders,
 } from '../../reference/oracles/gradient-descent'
 import { createRng } from '../../reference/public/rng'
 
@@ -27,9 +29,17 @@ const GRAD_TOL: Tolerance = { abs: 1e-8, rel: 1e-8 }
 const spreadData1 = data1.filter(({ xs }) => xs.length >= 2 && Math.max(...xs) - Math.min(...xs) >= 0.5)
 /** A learning rate as a fraction c of 1/λmax (c up to 1.9 stays below the stability limit 2/λmax). */
 const fraction = (max: number) => fc.double({ min: 0.05, max, noNaN: true })
-const param = fc.double({ min: -5, max: 5, noNaN: true })
-const steps = fc.integer({ min: 0, max: 40 })
+/** A parameter in [−5, 5], 0 drawn on purpose. */
+const param = fc.oneof({ weight: 1, arbitrary: fc.constant(0) }, { weight: 9, arbitrary: fc.double({ min: -5, max: 5, noNaN: true }) })
+/** 0 to 40 steps, 0 (the start only: the loop's edge) drawn on purpose. */
+const steps = fc.oneof({ weight: 1, arbitrary: fc.constant(0) }, { weight: 6, arbitrary: fc.integer({ min: 0, max: 40 }) })
 const seed = fc.integer({ min: 0, max: 2 ** 31 - 1 })
+
+// ---- named input regions (see grader/harness/regions.ts) ----
+const onData1 = regionsOn('data', data1Regions)
+const onDataMulti = regionsOn('data', dataMultiRegions)
+const stepRegions: Regions<{ steps: number }> = { 'steps = 0 (the start only)': region(3, ({ steps }) => steps === 0), 'steps ≥ 30': region(8, ({ steps }) => steps >= 30) }
+const rateRegions: Regions<{ c: number }> = { 'η above 1/λmax (GD overshoots, still stable)': region(4, ({ c }) => c > 1) }
 
 const asLinear = (p: { w: number; b: number }): Linear => ({ w: [p.w], b: p.b })
 const traceOf = (path: Linear[], losses: number[]) => path.map((p, k) => ({ w: p.w[0]!, b: p.b, loss: losses[k]! }))
@@ -46,7 +56,7 @@ describe('mseGradient(w, b, xs, ys)', () => {
       // L is quadratic, so the central difference is exact but for rounding: about 1e-16·L/h ≤ 1e-9.
       const tol = { abs: 1e-7 * (1 + mse1(w, b, xs, ys)), rel: 1e-7 }
       expectClose(`mseGradient(${w}, ${b}, xs, ys)`, student.mseGradient(w, b, xs, ys), { dw: numeric.dw, db: numeric.db }, tol)
-    })
+    }, { regions: { ...onData1, 'w = 0': region(3, ({ w }) => w === 0) } })
   })
 
   graded('mseGradient.tfGrad', 'agrees with tf.grads of the same loss in TensorFlow.js', () => {
@@ -58,7 +68,7 @@ describe('mseGradient(w, b, xs, ys)', () => {
       // The tolerance is 10 times that; a factor 2 (1/n instead of 2/n) is far outside it.
       const S = (2 / xs.length) * xs.reduce((s, x, i) => s + (Math.abs(w * x) + Math.abs(b) + Math.abs(ys[i]!)) * (Math.abs(x) + 1), 0)
       expectClose(`mseGradient(${w}, ${b}, xs, ys)`, student.mseGradient(w, b, xs, ys), expected, { abs: 2.5e-5 * (1 + S) })
-    }, { numRuns: 50 })
+    }, { numRuns: 50, regions: scaledFloors(withoutRegions(onData1, 'data: twenty points or more', 'data: an x of 0'), 0.5) })
   })
 
   graded('mseGradient.descent', 'a small step against the gradient lowers the loss', () => {
@@ -75,7 +85,7 @@ describe('mseGradient(w, b, xs, ys)', () => {
         expected: prose(`L(w − η·dw, b − η·db) < L(w, b) = ${before}`),
         actual: prose(`L = ${after} after the step, with mseGradient = ${JSON.stringify(g)}`),
       })
-    })
+    }, { regions: withoutRegions(onData1, 'data: one point') })
   })
 })
 
@@ -87,7 +97,7 @@ describe('linearGD(xs, ys, opts)', () => {
       const result = student.linearGD(xs, ys, { learningRate, steps, start: { w: w0, b: b0 } })
       expectClose(`linearGD(xs, ys, { learningRate: ${learningRate}, steps: ${steps}, start: { w: ${w0}, b: ${b0} } }).trace`, result.trace, traceOf(reference.path, reference.losses), RUN_TOL)
       expectClose('linearGD(…).w and .b', { w: result.w, b: result.b }, { w: reference.w[0], b: reference.b }, RUN_TOL)
-    })
+    }, { regions: { ...onData1, ...stepRegions, ...rateRegions, 'w₀ = 0': region(3, ({ w0 }) => w0 === 0) } })
     // Without a start it begins at (0, 0).
     const reference = referenceGD(lecture1.xs.map((x) => [x]), lecture1.ys, 0.1, 5)
     expectClose('linearGD(linear_regression1, { learningRate: 0.1, steps: 5 }).trace', student.linearGD(lecture1.xs, lecture1.ys, { learningRate: 0.1, steps: 5 }).trace, traceOf(reference.path, reference.losses), RUN_TOL)
@@ -108,7 +118,7 @@ describe('linearGD(xs, ys, opts)', () => {
           actual: prose(`w − w₀ = ${moved.w}, b − b₀ = ${moved.b}`),
         })
       })
-    })
+    }, { regions: { 'one step': region(1, ({ steps }) => steps === 1), 'one point': region(3, ({ ys }) => ys.length === 1) }, examples: [{ ys: [1, 2.5], c: 0.5, steps: 1, w0: 0, b0: 1 }, { ys: [3], c: 0.25, steps: 4, w0: -1, b0: 0 }] })
   })
 
   graded('linearGD.lecture', "the lecture's run: from (−4, 4) with η = 0.5, 100 steps on linear_regression1", () => {
@@ -135,7 +145,7 @@ describe('linearGD(xs, ys, opts)', () => {
       const steps = stepsToConverge(eig, distance(asLinear({ w: w0, b: b0 }), best), tol / 2)
       const result = student.linearGD(xs, ys, { learningRate: 1 / eig.max, steps, start: { w: w0, b: b0 } })
       expectClose(`linearGD(xs, ys, { learningRate: 1/λmax, steps: ${steps} })`, { w: result.w, b: result.b }, { w: best.w[0], b: best.b }, { abs: tol })
-    }, { numRuns: 50 })
+    }, { numRuns: 50, regions: { 'a negative slope at the optimum': region(1, ({ data }) => leastSquares(data.xs.map((x) => [x]), data.ys).w[0]! < 0) } })
   })
 })
 
@@ -146,7 +156,7 @@ describe('gdMultivariate(X, y, opts) and polyFeatures(x, degree)', () => {
       const reference = referenceGD(X, y, learningRate, steps, start)
       const result = student.gdMultivariate(X, y, start ? { learningRate, steps, start } : { learningRate, steps })
       expectClose(`gdMultivariate(X, y, { learningRate: ${learningRate}, steps: ${steps} })`, { w: result.w, b: result.b, losses: result.losses }, { w: reference.w, b: reference.b, losses: reference.losses }, RUN_TOL)
-    })
+    }, { regions: { ...onDataMulti, ...stepRegions, ...rateRegions } })
   })
 
   graded('gdMultivariate.simultaneous', 'every update computes all partial derivatives first, then changes the parameters', () => {
@@ -164,7 +174,7 @@ describe('gdMultivariate(X, y, opts) and polyFeatures(x, degree)', () => {
         expected: prose(`w[${j}] − start.w[${j}] = b − start.b`),
         actual: prose(`w[${j}] moved by ${moved.w}, b by ${moved.b}`),
       })
-    })
+    }, { regions: { ...withoutRegions(onDataMulti, 'data: start left out (the default, all zeros)', 'data: start given'), 'the all-ones feature first': region(10, ({ at, data }) => at % (data.X[0]!.length + 1) === 0), 'the all-ones feature last': region(10, ({ at, data }) => at % (data.X[0]!.length + 1) === data.X[0]!.length) } })
   })
 
   graded('gdMultivariate.lecture10d', "the slides' 10-D example: 5000 steps reach y = 9 + Σ k·xₖ", () => {
@@ -195,14 +205,23 @@ describe('gdMultivariate(X, y, opts) and polyFeatures(x, degree)', () => {
       const steps = stepsToConverge(eig, distance(from, best), tol / 2)
       const result = student.gdMultivariate(X, y, { learningRate: 1 / eig.max, steps, start: from })
       expectClose(`gdMultivariate(X, y, { learningRate: 1/λmax, steps: ${steps} })`, { w: result.w, b: result.b }, best, { abs: tol })
-    }, { numRuns: 50 })
+    }, { numRuns: 50, regions: { 'one feature': region(3, ({ data }) => data.X[0]!.length === 1), 'three or four features': region(3, ({ data }) => data.X[0]!.length >= 3), 'start left out': region(2, ({ data }) => data.start === undefined) } })
   })
 
   graded('polyFeatures.matchesReference', 'polyFeatures(x, degree) has rows [xᵢ, xᵢ², …, xᵢ^degree]', () => {
-    forAll({ x: fc.array(fc.double({ min: -3, max: 3, noNaN: true }), { maxLength: 20 }), degree: fc.integer({ min: 1, max: 6 }) }, ({ x, degree }) =>
+    const value = fc.oneof({ weight: 1, arbitrary: fc.constant(0) }, { weight: 9, arbitrary: fc.double({ min: -3, max: 3, noNaN: true }) })
+    forAll({ x: fc.array(value, { maxLength: 20 }), degree: fc.integer({ min: 1, max: 6 }) }, ({ x, degree }) =>
       // Repeated products and pow differ by a few units in the last place.
       expectClose(`polyFeatures(x, ${degree})`, student.polyFeatures(x, degree), referencePolyFeatures(x, degree), { abs: 1e-12, rel: 1e-12 }),
-    )
+    {
+      regions: {
+        'degree 1 (x itself)': region(3, ({ degree }) => degree === 1),
+        'degree 6 (the largest)': region(2, ({ degree }) => degree === 6),
+        'no data (x = [])': region(2, ({ x }) => x.length === 0),
+        'a negative x with an odd power': region(25, ({ x, degree }) => degree >= 3 && x.some((v) => v < 0)),
+        'an x of 0': region(5, ({ x }) => x.includes(0)),
+      },
+    })
   })
 
   graded('polynomial.lecture', "the slides' polynomial regression: y = Σ j·xʲ fitted with 4 powers, η = 0.5, 10000 steps", () => {
@@ -217,7 +236,20 @@ describe('gdMultivariate(X, y, opts) and polyFeatures(x, degree)', () => {
 })
 
 describe('batches(n, batchSize, rng) and sgd(X, y, opts)', () => {
-  const sizes = fc.integer({ min: 1, max: 200 }).chain((n) => fc.record({ n: fc.constant(n), batchSize: fc.integer({ min: 1, max: n }) }))
+  /** n from 0 to 200 and a batch size up to n + 5: no data, one batch, batches of one, a short last batch and a batch size above n, each on purpose. */
+  const sizes = fc.oneof(
+    fc.integer({ min: 1, max: 200 }).chain((n) => fc.record({ n: fc.constant(n), batchSize: fc.integer({ min: 1, max: n }) })),
+    fc.integer({ min: 1, max: 60 }).chain((n) => fc.record({ n: fc.constant(n), batchSize: fc.constantFrom(1, n, n + 1, n + 5) })),
+    fc.record({ n: fc.constant(0), batchSize: fc.integer({ min: 1, max: 5 }) }),
+  )
+  const sizeRegions: Regions<{ size: { n: number; batchSize: number } }> = {
+    'no data (n = 0)': region(3, ({ size: { n } }) => n === 0),
+    'batches of one': region(2, ({ size: { n, batchSize } }) => batchSize === 1 && n > 1),
+    'one batch of all n': region(2, ({ size: { n, batchSize } }) => batchSize === n && n > 1),
+    'a batch size above n (one short batch)': region(3, ({ size: { n, batchSize } }) => batchSize > n && n > 0),
+    'a short last batch': region(10, ({ size: { n, batchSize } }) => n % batchSize !== 0 && batchSize < n),
+    'n ≥ 100': region(2, ({ size: { n } }) => n >= 100),
+  }
 
   graded('batches.partition', 'one epoch: every index 0…n−1 exactly once, in batches of batchSize (the last may be short)', () => {
     forAll({ size: sizes, seed }, ({ size: { n, batchSize }, seed }) => {
@@ -227,13 +259,13 @@ describe('batches(n, batchSize, rng) and sgd(X, y, opts)', () => {
       expectEqual(`batches(${n}, ${batchSize}, rng), all indices sorted`, sorted, Array.from({ length: n }, (_, i) => i))
       const expectedSizes = Array.from({ length: Math.ceil(n / batchSize) }, (_, k) => Math.min(batchSize, n - k * batchSize))
       expectEqual(`the sizes of batches(${n}, ${batchSize}, rng)`, result.map((batch) => batch.length), expectedSizes)
-    })
+    }, { regions: sizeRegions })
   })
 
   graded('batches.reproducible', 'the same rng seed gives the same batches (it uses rng, not Math.random)', () => {
     forAll({ n: fc.integer({ min: 10, max: 100 }), batchSize: fc.integer({ min: 1, max: 10 }), seed }, ({ n, batchSize, seed }) =>
       expectEqual(`batches(${n}, ${batchSize}, rng) twice with seed ${seed}`, student.batches(n, batchSize, createRng(seed)), student.batches(n, batchSize, createRng(seed))),
-    )
+    { regions: { 'batches of one': region(3, ({ batchSize }) => batchSize === 1), 'a short last batch': region(10, ({ n, batchSize }) => n % batchSize !== 0) } })
   })
 
   graded('batches.shuffled', 'the batches are shuffled: not in the order 0, 1, 2, …', () => {
@@ -243,7 +275,32 @@ describe('batches(n, batchSize, rng) and sgd(X, y, opts)', () => {
     forAll({ batchSize: fc.integer({ min: 1, max: 20 }), seed }, ({ batchSize, seed }) => {
       const order = student.batches(20, batchSize, createRng(seed)).flat()
       expectTrue(order.some((v, i) => v !== i), `batches(20, ${batchSize}, rng) returned the indices in their original order`, { expected: prose('a shuffled order'), actual: order })
-    }, { numRuns: 20 })
+    }, { numRuns: 20, regions: { 'batches of one': region(1, ({ batchSize }) => batchSize === 1), 'one batch of 20': region(1, ({ batchSize }) => batchSize === 20) }, examples: [{ batchSize: 1, seed: 1 }, { batchSize: 20, seed: 2 }] })
+  })
+
+  graded('batches.uniform', 'the shuffle is uniform: on 3 indices each of the 6 orders comes out about 1/6 of the time', () => {
+    // 2400 epochs of batches(3, size, rng) from one rng: each order is a Binomial(2400, 1/6) count.
+    // Its band (Chernoff's bound, see grader/harness/stats.ts) holds except with probability
+    // 1e-7/6 per order, so a uniform shuffle fails with probability below 1e-7 per run. Sorting
+    // with a random comparator (sort(() => rng() − 0.5)) gives [0, 1, 2] far more often than
+    // that; Fisher–Yates with j = round(rng()·i) favours the middle; Sattolo's never keeps an index.
+    // Batch sizes 1, 2 and 3 take turns, so a shuffle that depends on the batch size shows too.
+    const seed = testSeedNow()
+    const rng = createRng(seed)
+    const counts = new Map<string, number>(['0,1,2', '0,2,1', '1,0,2', '1,2,0', '2,0,1', '2,1,0'].map((order) => [order, 0]))
+    const trials = 2400
+    for (let t = 0; t < trials; t++) {
+      const batchSize = 1 + (t % 3)
+      const order = student.batches(3, batchSize, rng).flat().join(',')
+      expectTrue(counts.has(order), `batches(3, ${batchSize}, rng) returned ${order}, not an order of 0, 1, 2`, { expected: prose('an order of 0, 1, 2'), actual: order })
+      counts.set(order, counts.get(order)! + 1)
+    }
+    expectCounts(
+      `batches(3, 1…3, rng), 2400 epochs from createRng(${seed})`,
+      [...counts].map(([order, count]) => ({ name: `the order [${order}]`, count, trials, p: 1 / 6 })),
+      1e-7,
+      'The shuffle is skewed: use Fisher–Yates (for i from n − 1 down to 1, swap i with j = ⌊rng()·(i + 1)⌋), or shuffled from @course/rng; sorting with a random comparator is not uniform.',
+    )
   })
 
   graded('sgd.fullBatchIsGD', 'with batchSize = n, every epoch is one step of full gradient descent', () => {
@@ -254,7 +311,37 @@ describe('batches(n, batchSize, rng) and sgd(X, y, opts)', () => {
       const result = student.sgd(X, y, start ? { ...opts, start } : opts)
       // The batch holds all rows in shuffled order, so sums are added in another order: rounding only.
       expectClose(`sgd(X, y, { learningRate: ${learningRate}, epochs: ${epochs}, batchSize: n = ${X.length} })`, { w: result.w, b: result.b, losses: result.losses }, { w: reference.w, b: reference.b, losses: reference.losses }, RUN_TOL)
-    })
+    }, { examples: [{ data: { X: [[1], [2]], y: [1, 3], start: undefined }, c: 0.5, epochs: 0, seed: 1 }], regions: { ...onDataMulti, 'epochs = 0 (the start only)': region(1, ({ epochs }) => epochs === 0), 'epochs ≥ 20': region(10, ({ epochs }) => epochs >= 20), ...rateRegions } })
+  })
+
+  graded('sgd.shuffleUniform', "sgd's own shuffling is uniform: one epoch over 3 examples uses them in each of the 6 orders about 1/6 of the time", () => {
+    // With batches of one, one epoch over three examples makes three updates whose result tells the
+    // order apart (the six results differ by 0.05 or more, checked here; RUN_TOL is 1e-9). 1800
+    // epochs from one rng: each order is a Binomial(1800, 1/6) count, checked with Chernoff's bound
+    // at a false-alarm rate below 1e-7 in all (see grader/harness/stats.ts).
+    const X = [[0.5], [2], [-1]]
+    const y = [1, -1, 2]
+    const start = { w: [0], b: 0 }
+    const learningRate = 0.15
+    const outcomes = sgdOrders(X, y, learningRate, start)
+    const closest = Math.min(...outcomes.flatMap((a, i) => outcomes.slice(i + 1).map((b) => Math.hypot(a.result.w[0]! - b.result.w[0]!, a.result.b - b.result.b))))
+    if (!(closest >= 0.05)) throw new Error(`the test's six orders are not told apart (${closest})`)
+    const seed = testSeedNow()
+    const rng = createRng(seed)
+    const counts = outcomes.map(() => 0)
+    const trials = 1800
+    for (let t = 0; t < trials; t++) {
+      const result = student.sgd(X, y, { learningRate, epochs: 1, batchSize: 1, rng, start })
+      const k = outcomes.findIndex(({ result: r }) => Math.abs(r.w[0]! - result.w[0]!) <= 1e-9 && Math.abs(r.b - result.b) <= 1e-9)
+      expectTrue(k >= 0, 'one epoch of sgd with batches of one on 3 examples did not end where any order of the 3 updates ends', { expected: prose(outcomes.map(({ order, result: r }) => `[${order}] → w = ${r.w[0]}, b = ${r.b}`).join('; ')), actual: { w: result.w, b: result.b } })
+      counts[k]!++
+    }
+    expectCounts(
+      `sgd(X, y, { epochs: 1, batchSize: 1, rng }) on 3 examples, 1800 times from createRng(${seed}): the order the examples were used in`,
+      outcomes.map(({ order }, k) => ({ name: `the order [${order}]`, count: counts[k]!, trials, p: 1 / 6 })),
+      1e-7,
+      'The shuffle inside sgd is skewed: shuffle the indices with Fisher–Yates (or batches(n, batchSize, rng), or shuffled from @course/rng) at the start of every epoch.',
+    )
   })
 
   graded('sgd.sameBatch', 'each update takes every partial derivative from the same batch, at the same (old) parameters', () => {
@@ -274,14 +361,15 @@ describe('batches(n, batchSize, rng) and sgd(X, y, opts)', () => {
         expected: prose(`w[${j}] − start.w[${j}] = b − start.b`),
         actual: prose(`w[${j}] moved by ${moved.w}, b by ${moved.b}`),
       })
-    })
+    }, { regions: { 'batches of one': region(1, ({ size, data }) => size % (data.X.length - 1) === 0), 'more than one epoch': region(20, ({ epochs }) => epochs > 1) } })
   })
 
   graded('sgd.batchMean', "a batch's gradient is the mean over that batch (divide by its size, not by n)", () => {
     // When all n rows are the same example, every batch's mean gradient equals the full gradient, so
     // SGD must walk exactly like gradient descent, one step per batch: ⌈n / batchSize⌉ per epoch.
+    // Batch sizes up to n + 2: a short last batch, and a batch size above n (one short batch), on purpose.
     const one = fc.record({ d: fc.integer({ min: 1, max: 3 }), n: fc.integer({ min: 2, max: 30 }) }).chain(({ d, n }) =>
-      fc.record({ row: fc.array(fc.double({ min: -2, max: 2, noNaN: true }), { minLength: d, maxLength: d }), target: fc.double({ min: -5, max: 5, noNaN: true }), n: fc.constant(n), size: fc.integer({ min: 1, max: n }) }),
+      fc.record({ row: fc.array(fc.double({ min: -2, max: 2, noNaN: true }), { minLength: d, maxLength: d }), target: fc.double({ min: -5, max: 5, noNaN: true }), n: fc.constant(n), size: fc.oneof(fc.integer({ min: 1, max: n }), fc.constantFrom(n + 1, n + 2)) }),
     ).filter(({ row, target }) => Math.abs(row.reduce((s, v) => s + v, 1) - target) >= 0.5) // the start (1, …, 1) is not already a fit
     forAll({ input: one, c: fraction(1), epochs: fc.integer({ min: 1, max: 3 }), seed }, ({ input: { row, target, n, size }, c, epochs, seed }) => {
       const X = Array.from({ length: n }, () => row.slice())
@@ -292,6 +380,12 @@ describe('batches(n, batchSize, rng) and sgd(X, y, opts)', () => {
       const reference = referenceGD([row], [target], learningRate, epochs * perEpoch, start)
       const result = student.sgd(X, y, { learningRate, epochs, batchSize: size, rng: createRng(seed), start })
       expectClose(`sgd(${n} copies of one example, { batchSize: ${size}, epochs: ${epochs} })`, { w: result.w, b: result.b }, { w: reference.w, b: reference.b }, RUN_TOL)
+    }, {
+      regions: {
+        'a short last batch': region(10, ({ input: { n, size } }) => size < n && n % size !== 0),
+        'a batch size above n': region(10, ({ input: { n, size } }) => size > n),
+        'batches of one': region(1, ({ input: { size } }) => size === 1),
+      },
     })
   })
 
@@ -310,7 +404,7 @@ describe('batches(n, batchSize, rng) and sgd(X, y, opts)', () => {
       const batchSize = 1 + (size % X.length)
       const result = student.sgd(X, y, { learningRate: c / maxRowNorm2(X), epochs, batchSize, rng: createRng(seed), start: { w, b } })
       expectClose(`sgd(X, y, { batchSize: ${batchSize}, epochs: ${epochs}, start: (w*, b*) })`, { w: result.w, b: result.b }, { w, b }, { abs: 1e-12 })
-    })
+    }, { regions: { 'batches of one': region(1, ({ data, size }) => size % data.X.length === 0), 'one feature': region(5, ({ data }) => data.X[0]!.length === 1) } })
   })
 
   graded('sgd.reproducible', 'the same rng seed gives the same run; the shuffling draws from rng', () => {
@@ -323,7 +417,7 @@ describe('batches(n, batchSize, rng) and sgd(X, y, opts)', () => {
       const second = student.sgd(X, y, { learningRate, epochs, batchSize, rng: createRng(seed) })
       expectTrue(draws > 0, 'sgd never called rng: where does its shuffling come from?', { expected: prose('at least one call of rng per epoch'), actual: prose('no call') })
       expectEqual(`sgd(X, y, { …, rng: createRng(${seed}) }) run twice`, second, first)
-    }, { numRuns: 30 })
+    }, { numRuns: 30, regions: { 'more than one epoch': region(5, ({ epochs }) => epochs > 1) } })
   })
 
   graded('sgd.lecture', "the lecture's mini-batch SGD: linear_regression2 / 100, batches of 50, from (−4, 4)", () => {

@@ -1,7 +1,8 @@
 import { describe } from 'vitest'
 import fc from 'fast-check'
 import {
-  Mismatch, expectArgumentsUnchanged, expectClose, expectEqual, expectThrows, expectThrowsNaming, expectTrue, namesWord, forAll, prose, recordBackend, recordPlot, topic,
+  Mismatch, expectArgumentsUnchanged, expectClose, expectEqual, expectThrows, expectThrowsNaming, expectTrue, namesWord, forAll, prose, recordBackend, recordPlot, region, regionsOn, topic,
+  withoutRegions, type Regions,
 } from '../../grader/harness'
 import * as student from '@target/06-classification/classification'
 import * as tf from '../../reference/public/tf'
@@ -41,36 +42,76 @@ const LARGE_LOSS = -Math.log(1e-6) - 1e-9
 const tfScalar = (f: () => tf.Tensor) => tf.tidy(() => f().dataSync()[0]!)
 const tfVector = (f: () => tf.Tensor) => tf.tidy(() => Array.from(f().dataSync()))
 
-const logits = fc.array(fc.double({ min: -20, max: 20, noNaN: true }), { minLength: 1, maxLength: 10 })
+/** Logits in [−20, 20], spread over more than 20 on purpose half the time. */
+const logits = fc.oneof(
+  fc.array(fc.double({ min: -20, max: 20, noNaN: true }), { minLength: 1, maxLength: 10 }),
+  fc.tuple(fc.double({ min: 10, max: 20, noNaN: true }), fc.double({ min: -20, max: -10, noNaN: true }), fc.array(fc.double({ min: -20, max: 20, noNaN: true }), { maxLength: 8 })).map(([hi, lo, rest]) => [...rest, hi, lo]),
+)
 const dimension = fc.integer({ min: 1, max: 3 })
 const param = fc.double({ min: -2, max: 2, noNaN: true })
 const vectorOf = (arb: fc.Arbitrary<number>, d: number) => fc.array(arb, { minLength: d, maxLength: d })
+
+// ---- named input regions (see grader/harness/regions.ts) ----
+
+const between = (min: number, max: number) => fc.double({ min, max, noNaN: true })
+/**
+ * A score in [lo, hi], drawn from each of the ranges where σ or e^z is computed differently, on
+ * purpose: e^−z overflows below −709, σ is below 1e-16 below −37, 1 − σ rounds to 0 above 37,
+ * e^z overflows above 709.
+ */
+const score = (lo: number, hi: number) => {
+  const cuts = [lo, ...[-709, -37, 37, 709].filter((c) => c > lo && c < hi), hi]
+  return fc.oneof(...cuts.slice(1).map((c, i) => between(cuts[i]!, c)))
+}
+const scoreRegions: Regions<number> = {
+  'z < −709 (e^−z overflows)': region(5, (z) => z < -709),
+  '−709 ≤ z < −37 (σ below 1e-16)': region(5, (z) => z >= -709 && z < -37),
+  '|z| ≤ 37': region(5, (z) => Math.abs(z) <= 37),
+  'z > 37 (σ rounds to 1)': region(5, (z) => z > 37),
+}
+/** Logit vectors in [−1000, 1000]: any, all below −745 (every e^z underflows), or spread over more than 1420 (e^(z − mean) overflows). */
+const wideLogits = fc.oneof(
+  fc.array(between(-1000, 1000), { minLength: 1, maxLength: 10 }),
+  fc.array(between(-1000, -746), { minLength: 1, maxLength: 10 }),
+  fc.tuple(between(710, 1000), between(-1000, -720), fc.array(between(-1000, 1000), { maxLength: 8 })).map(([hi, lo, rest]) => [hi, ...rest, lo]),
+)
+const wideRegions: Regions<number[]> = {
+  'every zᵢ below −745': region(10, (z) => z.every((v) => v < -745)),
+  'a spread above 1420': region(10, (z) => Math.max(...z) - Math.min(...z) > 1420),
+  'a zᵢ above 709': region(10, (z) => z.some((v) => v > 709)),
+  'one class': region(2, (z) => z.length === 1),
+}
+const logitRegions: Regions<number[]> = {
+  'one class': region(2, (z) => z.length === 1),
+  'five classes or more': region(10, (z) => z.length >= 5),
+  'a spread above 20': region(10, (z) => Math.max(...z) - Math.min(...z) > 20),
+}
 
 // ---- sigmoid ----
 
 describe('sigmoid(z)', () => {
   graded('sigmoid.tf', 'agrees with tf.sigmoid for z from −30 to 30', () => {
     recordBackend(tf.getBackend())
-    forAll({ z: fc.double({ min: -30, max: 30, noNaN: true }) }, ({ z }) =>
+    forAll({ z: fc.oneof(fc.double({ min: -30, max: -10, noNaN: true }), fc.double({ min: -10, max: 10, noNaN: true }), fc.double({ min: 10, max: 30, noNaN: true })) }, ({ z }) =>
       expectClose(`sigmoid(${z})`, student.sigmoid(z), tfScalar(() => tf.sigmoid(tf.scalar(z))), TF_SIGMOID),
-    )
+    { regions: { 'z < −10': region(10, ({ z }) => z < -10), 'z > 10': region(10, ({ z }) => z > 10), '|z| < 1': region(3, ({ z }) => Math.abs(z) < 1) } })
   })
   graded('sigmoid.accurate', 'is accurate to 1e-12 (relative) for z from −730 to 1000, including the tiny values of the far negative tail', () => {
     // Below z ≈ −709, e^−z overflows: 1/(1 + e^−z) = 1/Infinity = 0, although σ(−720) ≈ 2e-313 is a
     // (subnormal) double. The absolute slack 1e-320 covers the coarse spacing of subnormals (5e-324).
-    forAll({ z: fc.double({ min: -730, max: 1000, noNaN: true }) }, ({ z }) =>
+    forAll({ z: score(-730, 1000) }, ({ z }) =>
       expectClose(`sigmoid(${z})`, student.sigmoid(z), sigmoidRef(z), { rel: 1e-12, abs: 1e-320 }),
-    { examples: [{ z: -720 }, { z: -710 }, { z: -40 }, { z: 0 }, { z: 40 }, { z: 1000 }] })
+    { examples: [{ z: -720 }, { z: -710 }, { z: -40 }, { z: 0 }, { z: 40 }, { z: 1000 }], regions: regionsOn('z', scoreRegions) })
   })
   graded('sigmoid.symmetry', 'σ(−z) = 1 − σ(z) for z from −1000 to 1000', () => {
     // Both sides are within a few 1e-16 of each other when σ is computed to a few ulps.
-    forAll({ z: fc.double({ min: -1000, max: 1000, noNaN: true }) }, ({ z }) =>
+    forAll({ z: score(-1000, 1000) }, ({ z }) =>
       expectClose(`sigmoid(${-z}) against 1 − sigmoid(${z})`, student.sigmoid(-z), 1 - student.sigmoid(z), { abs: 1e-15, rel: 0 }),
-    { examples: [{ z: 1000 }, { z: 750 }, { z: 36.5 }] })
+    { examples: [{ z: 1000 }, { z: 750 }, { z: 36.5 }], regions: regionsOn('z', scoreRegions) })
   })
   graded('sigmoid.range', 'is finite, between 0 and 1, increasing, and σ(0) = 0.5, for z from −1000 to 1000', () => {
     expectClose('sigmoid(0)', student.sigmoid(0), 0.5, { abs: 0, rel: 0 })
-    forAll({ zs: fc.array(fc.double({ min: -1000, max: 1000, noNaN: true }), { minLength: 2, maxLength: 20 }) }, ({ zs }) => {
+    forAll({ zs: fc.array(score(-1000, 1000), { minLength: 2, maxLength: 20 }) }, ({ zs }) => {
       const sorted = zs.slice().sort((a, b) => a - b)
       const values = sorted.map((z) => student.sigmoid(z))
       values.forEach((s, i) =>
@@ -79,7 +120,10 @@ describe('sigmoid(z)', () => {
       for (let i = 1; i < values.length; i++) {
         expectTrue(values[i]! >= values[i - 1]!, `sigmoid decreases between z = ${sorted[i - 1]} and z = ${sorted[i]}`, { expected: prose(`≥ ${values[i - 1]}`), actual: values[i] })
       }
-    }, { examples: [{ zs: [-1000, -745, 710, 1000] }] })
+    }, {
+      examples: [{ zs: [-1000, -745, 710, 1000] }],
+      regions: { 'a z below −709': region(20, ({ zs }) => zs.some((z) => z < -709)), 'two zs in the far tail': region(10, ({ zs }) => zs.filter((z) => z < -37).length >= 2) },
+    })
   })
 })
 
@@ -88,22 +132,22 @@ describe('sigmoid(z)', () => {
 describe('softmax(z) and logSoftmax(z)', () => {
   graded('softmax.tf', 'agrees with tf.softmax', () => {
     recordBackend(tf.getBackend())
-    forAll({ z: logits }, ({ z }) => expectClose(`softmax(${JSON.stringify(z)})`, student.softmax(z), tfVector(() => tf.softmax(tf.tensor1d(z))), TF_PROBABILITY))
+    forAll({ z: logits }, ({ z }) => expectClose(`softmax(${JSON.stringify(z)})`, student.softmax(z), tfVector(() => tf.softmax(tf.tensor1d(z))), TF_PROBABILITY), { regions: regionsOn('z', logitRegions) })
   })
   graded('softmax.sumsToOne', 'gives non-negative numbers that sum to 1, for z anywhere in [−1000, 1000]', () => {
-    forAll({ z: fc.array(fc.double({ min: -1000, max: 1000, noNaN: true }), { minLength: 1, maxLength: 10 }) }, ({ z }) => {
+    forAll({ z: wideLogits }, ({ z }) => {
       const p = student.softmax(z)
       expectTrue(Array.isArray(p) && p.length === z.length && p.every((v) => v >= 0), `softmax(${JSON.stringify(z)}) must give ${z.length} non-negative numbers`, { expected: prose(`${z.length} numbers ≥ 0`), actual: p })
       // Each pᵢ may carry a relative error of a few ulps of |zᵢ| (e.g. from e^(zᵢ − logsumexp(z)),
       // where zᵢ − logsumexp rounds by up to 1.1e-16·|z| ≤ 1.1e-13): 1e-12 over at most 10 terms.
       expectClose(`the sum of softmax(${JSON.stringify(z)})`, p.reduce((s, v) => s + v, 0), 1, { abs: 1e-12, rel: 0 })
-    })
+    }, { regions: regionsOn('z', wideRegions) })
   })
   graded('softmax.shiftInvariant', 'softmax(z + c) = softmax(z) for any constant c up to ±1000', () => {
     // z + c rounds by up to 1.1e-13 when |z + c| ≈ 1000, which changes e^(z − max) by a relative 2e-13.
-    forAll({ z: logits, c: fc.double({ min: -1000, max: 1000, noNaN: true }) }, ({ z, c }) =>
+    forAll({ z: logits, c: fc.oneof(between(-1000, -700), between(-700, 700), between(700, 1000)) }, ({ z, c }) =>
       expectClose(`softmax(z + ${c}) against softmax(z)`, student.softmax(z.map((v) => v + c)), softmaxRef(z), { rel: 1e-9, abs: 1e-15 }),
-    { examples: [{ z: [1, 2, 3], c: 1000 }, { z: [1, 2, 3], c: -1000 }] })
+    { examples: [{ z: [1, 2, 3], c: 1000 }, { z: [1, 2, 3], c: -1000 }], regions: { 'c > 700': region(10, ({ c }) => c > 700), 'c < −700': region(10, ({ c }) => c < -700), ...regionsOn('z', withoutRegions(logitRegions, 'one class')) } })
   })
   graded('softmax.extreme', 'no NaN for large or very negative inputs: softmax([1000, 0]) = [1, 0], softmax([−1000, −1000]) = [0.5, 0.5]', () => {
     const cases: [number[], number[]][] = [
@@ -121,18 +165,18 @@ describe('softmax(z) and logSoftmax(z)', () => {
     forAll({ a: fc.double({ min: -50, max: 50, noNaN: true }), b: fc.double({ min: -50, max: 50, noNaN: true }) }, ({ a, b }) =>
       // b − a rounds by up to 1e-14, moving σ by a relative 1e-14 at most.
       expectClose(`softmax([${a}, ${b}])[1]`, student.softmax([a, b])[1], sigmoidRef(b - a), { rel: 1e-12, abs: 1e-300 }),
-    )
+    { regions: { 'b − a < −37 (σ below 1e-16)': region(3, ({ a, b }) => b - a < -37), 'b − a > 37': region(3, ({ a, b }) => b - a > 37) } })
   })
   graded('logSoftmax.tf', 'logSoftmax agrees with tf.logSoftmax', () => {
     recordBackend(tf.getBackend())
-    forAll({ z: logits }, ({ z }) => expectClose(`logSoftmax(${JSON.stringify(z)})`, student.logSoftmax(z), tfVector(() => tf.logSoftmax(tf.tensor1d(z))), TF_LOSS))
+    forAll({ z: logits }, ({ z }) => expectClose(`logSoftmax(${JSON.stringify(z)})`, student.logSoftmax(z), tfVector(() => tf.logSoftmax(tf.tensor1d(z))), TF_LOSS), { regions: regionsOn('z', logitRegions) })
   })
   graded('logSoftmax.identity', 'logSoftmax(z)ᵢ = zᵢ − ln Σⱼ e^zⱼ, for z anywhere in [−1000, 1000]', () => {
     // Terms of size up to 2000, each rounded to about 2e-13: an absolute 1e-9 is ample.
-    forAll({ z: fc.array(fc.double({ min: -1000, max: 1000, noNaN: true }), { minLength: 1, maxLength: 10 }) }, ({ z }) => {
+    forAll({ z: wideLogits }, ({ z }) => {
       const lse = logSumExpRef(z)
       expectClose(`logSoftmax(${JSON.stringify(z)})`, student.logSoftmax(z), z.map((v) => v - lse), { abs: 1e-9, rel: 1e-12 })
-    })
+    }, { regions: regionsOn('z', wideRegions) })
   })
   graded('logSoftmax.extreme', 'stays finite where softmax underflows: logSoftmax([1000, 0]) = [0, −1000]', () => {
     const cases: [number[], number[]][] = [
@@ -147,9 +191,18 @@ describe('softmax(z) and logSoftmax(z)', () => {
 
 // ---- cross-entropy ----
 
-const label = fc.oneof(fc.constantFrom(0, 1), fc.double({ min: 0, max: 1, noNaN: true }))
-/** p away from 0 and 1 by more than any allowed clipping ε (≤ 1e-6). */
-const inside = fc.double({ min: 2e-6, max: 1 - 2e-6, noNaN: true })
+/** A label: 0 or 1, any probability, or a clearly soft one (0.01 to 0.99) on purpose. */
+const label = fc.oneof(fc.constantFrom(0, 1), fc.double({ min: 0, max: 1, noNaN: true }), fc.integer({ min: 1, max: 99 }).map((k) => k / 100))
+/** p away from 0 and 1 by more than any allowed clipping ε (≤ 1e-6); near each end on purpose. */
+const inside = fc.oneof(between(2e-6, 1e-3), between(2e-6, 1 - 2e-6), between(1 - 1e-3, 1 - 2e-6))
+const labelRegions: Regions<number> = {
+  'y = 0 or 1': region(20, (y) => y === 0 || y === 1),
+  'a clearly soft label, 0.01 ≤ y ≤ 0.99 (not 0.5)': region(15, (y) => y >= 0.01 && y <= 0.99 && y !== 0.5),
+}
+const insideRegions: Regions<number> = {
+  'p < 1e-3': region(15, (p) => p < 1e-3),
+  'p > 1 − 1e-3': region(15, (p) => p > 1 - 1e-3),
+}
 
 describe('cross-entropy (交叉熵)', () => {
   graded('binaryCrossEntropy.tf', 'agrees with tf.losses.sigmoidCrossEntropy: H(σ(z), y) is the loss of the logit z', () => {
@@ -158,12 +211,12 @@ describe('cross-entropy (交叉熵)', () => {
     forAll({ z: fc.double({ min: -12, max: 12, noNaN: true }), y: label }, ({ z, y }) => {
       const expected = tfScalar(() => tf.losses.sigmoidCrossEntropy(tf.tensor1d([y]), tf.tensor1d([z]), undefined, 0, tf.Reduction.NONE))
       expectClose(`binaryCrossEntropy(${sigmoidRef(z)}, ${y})`, student.binaryCrossEntropy(sigmoidRef(z), y), expected, TF_LOSS)
-    })
+    }, { regions: { ...regionsOn('y', labelRegions), '|z| > 8': region(5, ({ z }) => Math.abs(z) > 8) } })
   })
   graded('binaryCrossEntropy.formula', 'equals −[y ln p + (1 − y) ln(1 − p)] (natural logarithms)', () => {
     forAll({ p: inside, y: label }, ({ p, y }) =>
       expectClose(`binaryCrossEntropy(${p}, ${y})`, student.binaryCrossEntropy(p, y), binaryCrossEntropyRef(p, y), { rel: 1e-12, abs: 1e-12 }),
-    )
+    { regions: { ...regionsOn('y', labelRegions), ...regionsOn('p', insideRegions) } })
   })
   graded('binaryCrossEntropy.laws', 'is never negative, and for a given y it is smallest at p = y', () => {
     forAll({ p: inside, y: inside }, ({ p, y }) => {
@@ -171,7 +224,7 @@ describe('cross-entropy (交叉熵)', () => {
       expectTrue(h >= 0, `binaryCrossEntropy(${p}, ${y}) = ${h} is negative`, { expected: prose('≥ 0'), actual: h })
       const best = student.binaryCrossEntropy(y, y)
       expectTrue(h >= best - 1e-12, `binaryCrossEntropy(${p}, ${y}) = ${h} is below binaryCrossEntropy(${y}, ${y}) = ${best}`, { expected: prose(`≥ ${best}`), actual: h })
-    })
+    }, { regions: { ...regionsOn('p', insideRegions), 'y on the other side of 0.5 from p': region(20, ({ p, y }) => (p - 0.5) * (y - 0.5) < 0) } })
   })
   graded('binaryCrossEntropy.edges', 'p = 0 or 1: 0 when right, a large finite number when wrong, never NaN', () => {
     expectClose('binaryCrossEntropy(1, 1)', student.binaryCrossEntropy(1, 1), 0, { abs: CLIP_SLACK, rel: 0 })
@@ -200,6 +253,13 @@ describe('cross-entropy (交叉熵)', () => {
       const p = softmaxRef(z)
       expectClose(`categoricalCrossEntropy(${JSON.stringify(p)}, ${JSON.stringify(y)})`, student.categoricalCrossEntropy(p, y), expected, TF_LOSS)
       expectClose(`categoricalCrossEntropy(${JSON.stringify(p)}, ${JSON.stringify(y)})`, student.categoricalCrossEntropy(p, y), categoricalCrossEntropyRef(p, y), { rel: 1e-12, abs: 1e-12 })
+    }, {
+      regions: {
+        'one-hot y': region(20, ({ input: { y } }) => y.every((v) => v === 0 || v === 1)),
+        'a soft y': region(20, ({ input: { y } }) => y.some((v) => v > 0 && v < 1)),
+        'two classes': region(5, ({ input: { z } }) => z.length === 2),
+        'six classes or more': region(10, ({ input: { z } }) => z.length >= 6),
+      },
     })
   })
   graded('categoricalCrossEntropy.lecture', "the lecture's example: output [0.01, 0.23, 0.76], answer [0, 0, 1] gives −ln 0.76 ≈ 0.2744", () => {
@@ -233,7 +293,16 @@ describe('bad input to sigmoid, softmax and the cross-entropies', () => {
 
 // ---- logistic regression ----
 
-const logisticCase = dimension.chain((d) => fc.record({ w: vectorOf(param, d), b: param, data: labelledDataArb(d) }))
+/** Weights in [−2, 2], sizes of 1 to 2 drawn on purpose (so that σ gets near 0 and 1 on the data). */
+const weight = fc.oneof(param, fc.double({ min: 1, max: 2, noNaN: true }), fc.double({ min: -2, max: -1, noNaN: true }))
+const logisticCase = dimension.chain((d) => fc.record({ w: vectorOf(weight, d), b: param, data: labelledDataArb(d) }))
+type LogisticCase = { w: number[]; b: number; data: { X: number[][]; y: number[] } }
+const logisticRegions: Regions<{ input: LogisticCase }> = {
+  'one feature': region(10, ({ input }) => input.w.length === 1),
+  'three features': region(10, ({ input }) => input.w.length === 3),
+  'a row with |w·x + b| > 2': region(10, ({ input: { w, b, data } }) => data.X.some((x) => Math.abs(dot(w, x) + b) > 2)),
+  'unequal classes': region(20, ({ input: { data } }) => 2 * data.y.filter((c) => c === 1).length !== data.y.length),
+}
 
 /** Small data in [−1, 1]ᵈ and few short steps, so |w·x + b| stays below 13.6 and clipping never matters. */
 const trainingCase = dimension.chain((d) =>
@@ -260,7 +329,7 @@ describe('logistic regression', () => {
   graded('logisticGradient.formula', 'equals mean((σ(w·x + b) − y)·x) for w and mean(σ(w·x + b) − y) for b', () => {
     forAll({ input: logisticCase }, ({ input: { w, b, data } }) =>
       expectClose('logisticGradient(w, b, X, y)', student.logisticGradient(w, b, data.X, data.y), logisticGradientRef(w, b, data.X, data.y), F64),
-    )
+    { regions: logisticRegions })
   })
   graded('logisticGradient.tf', 'agrees with tf.grads of the mean tf.losses.sigmoidCrossEntropy', () => {
     recordBackend(tf.getBackend())
@@ -274,12 +343,18 @@ describe('logistic regression', () => {
         return [Array.from(gw!.dataSync()), gb!.dataSync()[0]!]
       }) as [number[], number]
       expectClose('logisticGradient(w, b, X, y)', student.logisticGradient(w, b, data.X, data.y), { dw, db }, TF_GRADIENT)
-    })
+    }, { regions: logisticRegions })
   })
   graded('predict.rule', 'predict gives 1 when σ(w·x + b) ≥ 0.5 and 0 otherwise', () => {
     forAll({ input: dimension.chain((d) => fc.record({ w: vectorOf(param, d), b: param, x: vectorOf(fc.double({ min: -10, max: 10, noNaN: true }), d) })) }, ({ input: { w, b, x } }) => {
       fc.pre(Math.abs(dot(w, x) + b) > 1e-9)
       expectClose(`predict(${JSON.stringify(w)}, ${b}, ${JSON.stringify(x)})`, student.predict(w, b, x), predictRef(w, b, x), { abs: 0, rel: 0 })
+    }, {
+      regions: {
+        'w·x + b < 0': region(25, ({ input: { w, b, x } }) => dot(w, x) + b < 0),
+        'w·x + b > 0': region(25, ({ input: { w, b, x } }) => dot(w, x) + b > 0),
+        'near the boundary: |w·x + b| < 0.5': region(3, ({ input: { w, b, x } }) => Math.abs(dot(w, x) + b) < 0.5),
+      },
     })
   })
   graded('predict.boundary', 'exactly on the boundary, w·x + b = 0 (σ = 0.5), predict gives 1: the lecture\'s rule is ≥', () => {
@@ -290,7 +365,7 @@ describe('logistic regression', () => {
   graded('accuracy.share', 'accuracy is the share of rows whose prediction equals the label', () => {
     forAll({ input: logisticCase }, ({ input: { w, b, data } }) =>
       expectAccuracyWithin('accuracy(w, b, X, y)', student.accuracy(w, b, data.X, data.y), accuracyBounds(w, b, data.X, data.y)),
-    )
+    { regions: { ...withoutRegions(logisticRegions, 'a row with |w·x + b| > 2'), 'four rows (the fewest)': region(1, ({ input }) => input.data.X.length === 4) }, examples: [{ input: { w: [1], b: 0, data: { X: [[1], [2], [-1], [0.5]], y: [1, 0, 1, 0] } } }] })
   })
   graded('trainLogistic.steps', 'each step is w ← w − η·∂L/∂w, b ← b − η·∂L/∂b from the same point, and history records every state', () => {
     forAll({ c: trainingCase }, ({ c }) => {
@@ -309,6 +384,14 @@ describe('logistic regression', () => {
         expectClose(`step ${t}: (w, b) from history[${t - 1}]`, { w: entry.w, b: entry.b }, expected, F64)
       })
       expectClose('the result { w, b } (the last state in history)', { w: result.w, b: result.b }, { w: h.at(-1)!.w, b: h.at(-1)!.b }, { abs: 0, rel: 0 })
+    }, {
+      regions: {
+        'epochs = 0 (the start only)': region(3, ({ c }) => c.epochs === 0),
+        'one row': region(1, ({ c }) => c.X.length === 1),
+        'one class only': region(10, ({ c }) => new Set(c.y).size === 1),
+        'three features': region(10, ({ c }) => c.w0.length === 3),
+      },
+      examples: [{ c: { w0: [0.5], b0: 0.1, learningRate: 0.1, epochs: 0, X: [[1]], y: [1] } }, { c: { w0: [-0.5, 0.25], b0: 0, learningRate: 0.2, epochs: 3, X: [[0.5, -1]], y: [0] } }],
     })
   })
   graded('training.defaultStart', 'without w0/b0 (W0/b0) the training starts from zeros: history[0] holds w = 0, b = 0 (W = 0, b = 0)', () => {
@@ -354,6 +437,13 @@ describe('logistic regression', () => {
 
 // ---- softmax regression ----
 
+type SoftmaxCase = { k: number; W: number[][]; b: number[]; X: number[][]; y: number[] }
+const softmaxRegions: Regions<{ c: SoftmaxCase }> = {
+  'two classes': region(10, ({ c }) => c.k === 2),
+  'four classes': region(10, ({ c }) => c.k === 4),
+  'a class with no rows': region(15, ({ c }) => new Set(c.y).size < c.k),
+  'one row': region(1, ({ c }) => c.X.length === 1),
+}
 const softmaxCase = fc.record({ k: fc.integer({ min: 2, max: 4 }), d: dimension }).chain(({ k, d }) =>
   fc.record({
     W: fc.array(vectorOf(param, d), { minLength: k, maxLength: k }),
@@ -366,7 +456,7 @@ describe('softmax regression (k classes)', () => {
   graded('softmaxGradient.formula', 'equals mean((softmax(Wx + b) − onehot(y))·xᵀ) for W and mean(softmax(Wx + b) − onehot(y)) for b', () => {
     forAll({ c: softmaxCase }, ({ c }) =>
       expectClose('softmaxGradient(W, b, X, y)', student.softmaxGradient(c.W, c.b, c.X, c.y), softmaxGradientRef(c.W, c.b, c.X, c.y), F64),
-    )
+    { regions: softmaxRegions, examples: [{ c: { k: 2, W: [[1], [-1]], b: [0, 0.5], X: [[0.5]], y: [1] } }] })
   })
   graded('softmaxGradient.tf', 'agrees with tf.grads of the mean tf.losses.softmaxCrossEntropy', () => {
     recordBackend(tf.getBackend())
@@ -379,7 +469,7 @@ describe('softmax regression (k classes)', () => {
         return [gW!.arraySync() as number[][], Array.from(gb!.dataSync())]
       }) as [number[][], number[]]
       expectClose('softmaxGradient(W, b, X, y)', student.softmaxGradient(c.W, c.b, c.X, c.y), { dW, db }, TF_GRADIENT)
-    })
+    }, { regions: softmaxRegions, examples: [{ c: { k: 3, W: [[1, 0], [0, 1], [-1, 1]], b: [0, 0.5, -0.5], X: [[0.5, -2]], y: [2] } }] })
   })
   graded('predictClass.argmax', 'predictClass gives the class with the largest Wₖ·x + bₖ', () => {
     forAll({ c: softmaxCase }, ({ c }) => {
@@ -388,7 +478,7 @@ describe('softmax regression (k classes)', () => {
       const top = argmax(z)
       fc.pre(z.every((v, k) => k === top || z[top]! - v > 1e-9))
       expectClose(`predictClass(W, b, ${JSON.stringify(x)})`, student.predictClass(c.W, c.b, x), top, { abs: 0, rel: 0 })
-    })
+    }, { regions: { ...withoutRegions(softmaxRegions, 'a class with no rows', 'one row'), 'the last class wins': region(10, ({ c }) => argmax(softmaxLogitsRef(c.W, c.b, c.X[0]!)) === c.k - 1), 'the first class wins': region(10, ({ c }) => argmax(softmaxLogitsRef(c.W, c.b, c.X[0]!)) === 0) } })
   })
   graded('trainSoftmax.steps', 'each step moves W and b against the gradient from the same point, and history records every state', () => {
     // Inputs in [−1, 1], starting weights in [−0.5, 0.5] and at most 5 steps of η ≤ 0.2 keep |zₖ| ≤ 6,
@@ -419,7 +509,7 @@ describe('softmax regression (k classes)', () => {
         expectClose(`step ${t}: (W, b) from history[${t - 1}]`, { W: entry.W, b: entry.b }, expected, F64)
       })
       expectClose('the result { W, b } (the last state in history)', { W: result.W, b: result.b }, { W: h.at(-1)!.W, b: h.at(-1)!.b }, { abs: 0, rel: 0 })
-    })
+    }, { regions: { 'epochs = 0 (the start only)': region(3, ({ s }) => s.epochs === 0), 'two classes': region(10, ({ s }) => s.c.k === 2), 'a class with no rows': region(10, ({ s }) => new Set(s.c.y).size < s.c.k) } })
   })
   graded('softmaxRegression.badInput', 'labels outside 0 … k−1, ragged W and k < 2 are refused', () => {
     const X = [[1, 2], [3, 4]]
@@ -466,23 +556,36 @@ function expectPosterior(model: SharedModelRef, x: number[]): void {
   }
 }
 
+const posteriorRegions: Regions<{ input: { model: SharedModelRef; x: number[] } }> = {
+  'unequal priors: |ln(P(C₁)/P(C₀))| > 1': region(15, ({ input: { model } }) => Math.abs(Math.log(model.priors[1] / model.priors[0])) > 1),
+  'one feature': region(10, ({ input: { model } }) => model.cov.length === 1),
+  'three features': region(10, ({ input: { model } }) => model.cov.length === 3),
+  'a point within 1 of the midpoint': region(10, ({ input: { model, x } }) => Math.hypot(...x.map((v, j) => v - (model.means[0][j]! + model.means[1][j]!) / 2)) < 1),
+}
+
 describe('the Gaussian generative model ("tribe x / tribe y")', () => {
   graded('fitGaussian.formula', 'fitGaussian gives the maximum-likelihood mean and covariance, with 1/|C| (as mathjs computes them)', () => {
     forAll({ X: dimension.chain((d) => matrixArb(1, 30, d)) }, ({ X }) =>
       // Products of coordinates up to 10: 1e-10 absolute is far above rounding (about 1e-13).
       expectClose('fitGaussian(X)', student.fitGaussian(X), fitGaussianRef(X), { rel: 1e-9, abs: 1e-10 }),
-    { examples: [{ X: [[1, 2]] }, { X: [[0, 0], [2, 2]] }] })
+    { examples: [{ X: [[1, 2]] }, { X: [[0, 0], [2, 2]] }], regions: { 'one row (Σ = 0)': region(2, ({ X }) => X.length === 1), 'one feature': region(10, ({ X }) => X[0]!.length === 1), 'three features': region(10, ({ X }) => X[0]!.length === 3) } })
   })
   graded('fitSharedCovariance.formula', 'fitSharedCovariance gives both means, Σ = (|C₀|Σ₀ + |C₁|Σ₁)/n and the priors |Cᵢ|/n', () => {
     forAll({ data: dimension.chain((d) => labelledDataArb(d, 2, 30)) }, ({ data }) =>
       expectClose('fitSharedCovariance(X, y)', student.fitSharedCovariance(data.X, data.y), fitSharedCovarianceRef(data.X, data.y), { rel: 1e-9, abs: 1e-10 }),
-    )
+    {
+      regions: {
+        'a class of one row': region(5, ({ data }) => [0, 1].some((k) => data.y.filter((c) => c === k).length === 1)),
+        'classes of different sizes': region(25, ({ data }) => 2 * data.y.filter((c) => c === 1).length !== data.y.length),
+        'three features': region(10, ({ data }) => data.X[0]!.length === 3),
+      },
+    })
   })
   graded('posterior.nearPoints', 'with a shared Σ the posterior is σ(w·x + b), w = Σ⁻¹(μ₁ − μ₀) (points near the means)', () => {
-    forAll({ input: modelAndPoint(false) }, ({ input: { model, x } }) => expectPosterior(model, x))
+    forAll({ input: modelAndPoint(false) }, ({ input: { model, x } }) => expectPosterior(model, x), { regions: posteriorRegions })
   })
   graded('posterior.farPoints', 'far from both means (150 to 400 units), where both densities underflow to 0, the posterior is still σ(w·x + b), not NaN', () => {
-    forAll({ input: modelAndPoint(true) }, ({ input: { model, x } }) => expectPosterior(model, x))
+    forAll({ input: modelAndPoint(true) }, ({ input: { model, x } }) => expectPosterior(model, x), { regions: withoutRegions(posteriorRegions, 'a point within 1 of the midpoint') })
   })
   graded('posterior.dataset', 'on logistic_regression1 the generative classifier is right for at least 90% of the points', () => {
     const { X, y } = split(loadDataset('logistic_regression1'), 'class')

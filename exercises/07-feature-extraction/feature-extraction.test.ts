@@ -1,11 +1,11 @@
 import { describe } from 'vitest'
 import fc from 'fast-check'
-import { Mismatch, expectArgumentsUnchanged, expectClose, expectThrows, expectTrue, forAll, prose, recordPlot, topic } from '../../grader/harness'
+import { Mismatch, expectArgumentsUnchanged, expectClose, expectThrows, expectTrue, forAll, prose, recordPlot, region, regionsOn, topic, withoutRegions, type Regions } from '../../grader/harness'
 import { accidentalError } from '../../reference/oracles/errors'
 import * as student from '@target/07-feature-extraction/feature-extraction'
 import {
   type HeldOut, PLOT_EXTENT, PLOT_RESOLUTION, PRIMES, boundaryGrid, exponentVectors, fitReference, heldOutSplit, majorityRate, monomial,
-  monomialCount, pointArb, productRef, radiusRef, standardizeRef,
+  monomialCount, pointArb, pointRegions, productRef, radiusRef, standardizeRef,
 } from '../../reference/oracles/feature-extraction'
 
 const { graded } = topic(import.meta.url)
@@ -16,7 +16,7 @@ describe('radius([x, y]) and product([x, y])', () => {
   graded('radius.hypot', 'radius([x, y]) = √(x² + y²)', () => {
     // Two correctly rounded ways of computing it differ by at most a few ulps; 1e-300 covers subnormal inputs.
     forAll({ p: pointArb }, ({ p }) => expectClose(`radius(${JSON.stringify(p)})`, student.radius(p), radiusRef(p), { rel: 1e-14, abs: 1e-300 }),
-      { examples: [{ p: [3, 4] }, { p: [0, 0] }, { p: [-5, 0] }] })
+      { examples: [{ p: [3, 4] }, { p: [0, 0] }, { p: [-5, 0] }], regions: regionsOn('p', pointRegions) })
   })
   graded('radius.rotationInvariant', 'the radius does not change when the point is rotated about the origin, reflected, or its coordinates swapped', () => {
     forAll({ p: pointArb, theta: fc.double({ min: 0, max: 2 * Math.PI, noNaN: true }) }, ({ p, theta }) => {
@@ -27,17 +27,17 @@ describe('radius([x, y]) and product([x, y])', () => {
       expectClose(`radius(${JSON.stringify(rotated)}) (the point rotated by ${theta})`, student.radius(rotated), r, { rel: 1e-12, abs: 1e-300 })
       expectClose(`radius([${-x}, ${-y}])`, student.radius([-x, -y]), r, { rel: 1e-14, abs: 0 })
       expectClose(`radius([${y}, ${x}])`, student.radius([y, x]), r, { rel: 1e-14, abs: 0 })
-    })
+    }, { regions: { ...regionsOn('p', withoutRegions(pointRegions, 'both coordinates tiny (below 1e-3)')), 'a turn of more than π': region(5, ({ theta }) => theta > Math.PI) } })
   })
   graded('radius.extremes', 'radius is right for huge and tiny coordinates: radius([3e200, 4e200]) = 5e200, radius([3e-200, 4e-200]) = 5e-200', () => {
     const cases: [number[], number][] = [[[3e200, 4e200], 5e200], [[-3e-200, 4e-200], 5e-200], [[1e300, 1e300], Math.SQRT2 * 1e300], [[5e-324, 0], 5e-324]]
     for (const [p, r] of cases) expectClose(`radius(${JSON.stringify(p)})`, student.radius(p), r, { rel: 1e-14, abs: 0 })
   })
   graded('product.exact', 'product([x, y]) is x·y', () => {
-    forAll({ p: pointArb }, ({ p }) => expectClose(`product(${JSON.stringify(p)})`, student.product(p), productRef(p), { rel: 0, abs: 0 }))
+    forAll({ p: pointArb }, ({ p }) => expectClose(`product(${JSON.stringify(p)})`, student.product(p), productRef(p), { rel: 0, abs: 0 }), { regions: regionsOn('p', pointRegions) })
   })
   graded('product.sign', 'the product is positive in the first and third quadrants, negative in the second and fourth, 0 on the axes; a quarter turn flips its sign', () => {
-    const size = fc.oneof(fc.constant(0), fc.double({ min: 1e-3, max: 1e6, noNaN: true }))
+    const size = fc.oneof({ weight: 1, arbitrary: fc.constant(0) }, { weight: 4, arbitrary: fc.double({ min: 1e-3, max: 1e6, noNaN: true }) })
     forAll({ a: size, b: size, sx: fc.constantFrom(1, -1), sy: fc.constantFrom(1, -1) }, ({ a, b, sx, sy }) => {
       const [x, y] = [sx * a, sy * b]
       const p = student.product([x, y])
@@ -45,6 +45,13 @@ describe('radius([x, y]) and product([x, y])', () => {
       expectTrue(Math.sign(p) === expected || (expected === 0 && p === 0), `product([${x}, ${y}]) = ${p} has the wrong sign`, { expected: prose(expected === 0 ? '0' : expected > 0 ? 'a positive number' : 'a negative number'), actual: p })
       const turned = student.product([-y, x])
       expectClose(`product([${-y}, ${x}]) (the point turned by 90°)`, turned, -p, { rel: 0, abs: 0 })
+    }, {
+      regions: {
+        'on an axis': region(10, ({ a, b }) => a === 0 || b === 0),
+        'the second quadrant': region(5, ({ a, b, sx, sy }) => a > 0 && b > 0 && sx < 0 && sy > 0),
+        'the fourth quadrant': region(5, ({ a, b, sx, sy }) => a > 0 && b > 0 && sx > 0 && sy < 0),
+        'the third quadrant': region(5, ({ a, b, sx, sy }) => a > 0 && b > 0 && sx < 0 && sy < 0),
+      },
     })
   })
 })
@@ -52,13 +59,19 @@ describe('radius([x, y]) and product([x, y])', () => {
 // ---- polynomial features ----
 
 const polyCase = fc.record({ d: fc.integer({ min: 1, max: 4 }), degree: fc.integer({ min: 1, max: 4 }) })
+const polyRegions: Regions<{ c: { d: number; degree: number } }> = {
+  'three or four variables, degree ≥ 2 (cross terms of non-neighbours)': region(10, ({ c }) => c.d >= 3 && c.degree >= 2),
+  'degree 1 (the variables themselves)': region(5, ({ c }) => c.degree === 1),
+  'one variable (powers only)': region(5, ({ c }) => c.d === 1),
+  'degree 4': region(10, ({ c }) => c.degree === 4),
+}
 
 describe('polynomialFeatures(x, degree)', () => {
   graded('polynomialFeatures.count', 'there are C(d + degree, degree) − 1 monomials of degree 1 to degree in d variables (5 for [x, y] and degree 2)', () => {
     forAll({ c: polyCase }, ({ c: { d, degree } }) => {
       const out = student.polynomialFeatures(PRIMES.slice(0, d), degree)
       expectTrue(Array.isArray(out) && out.length === monomialCount(d, degree), `polynomialFeatures of ${d} variables, degree ${degree}, gave ${Array.isArray(out) ? out.length : 'no'} features`, { expected: monomialCount(d, degree), actual: Array.isArray(out) ? out.length : out })
-    }, { examples: [{ c: { d: 2, degree: 2 } }] })
+    }, { examples: [{ c: { d: 2, degree: 2 } }], regions: polyRegions })
   })
   graded('polynomialFeatures.monomials', 'the features are exactly the monomials x₁^e₁⋯x_d^e_d with 1 ≤ e₁ + ⋯ + e_d ≤ degree, each once, in a fixed order', () => {
     // At x = (2, 3, 5, 7), every monomial is a different whole number (unique factorisation), so each
@@ -75,7 +88,7 @@ describe('polynomialFeatures(x, degree)', () => {
       // Products of up to 4 factors, each rounded: a relative 1e-14 is ample.
       expectClose(`polynomialFeatures(${JSON.stringify(point)}, ${degree}) (in the order your features have at ${JSON.stringify(primes)})`,
         student.polynomialFeatures(point, degree), order.map((e) => monomial(point, e)), { rel: 1e-14, abs: 1e-300 })
-    }, { examples: [{ c: { d: 2, degree: 2 }, x: [1.5, -2, 0, 0] }] })
+    }, { examples: [{ c: { d: 2, degree: 2 }, x: [1.5, -2, 0, 0] }], regions: polyRegions })
   })
 })
 
@@ -85,16 +98,38 @@ describe('polynomialFeatures(x, degree)', () => {
 const spreadColumn = (n: number) =>
   fc.array(fc.double({ min: -1000, max: 1000, noNaN: true }), { minLength: n, maxLength: n })
     .filter((c) => Math.max(...c) - Math.min(...c) >= 1e-3 * (1 + Math.max(...c.map(Math.abs))))
+/**
+ * A column of tiny values k·1e-11 (k from −50 to 50, two different at least): its standard deviation
+ * is 1e-11 to 5e-10, not 0. Near 0 there is no cancellation, so it standardizes to rounding; a
+ * "constant" test with a threshold (σ < 1e-8) takes it for a constant column.
+ */
+const tinyColumn = (n: number) =>
+  fc.array(fc.integer({ min: -50, max: 50 }), { minLength: n, maxLength: n }).filter((ks) => new Set(ks).size >= 2).map((ks) => ks.map((k) => k * 1e-11))
 const constantColumn = (n: number) => fc.oneof(fc.constantFrom(0, 0.1, -3.7, 1e10), fc.double({ min: -1e6, max: 1e6, noNaN: true })).map((v) => Array.from({ length: n }, () => v))
 const columnsToRows = (columns: number[][]) => columns[0]!.map((_, i) => columns.map((c) => c[i]!))
 
-const spreadMatrix = fc.record({ n: fc.integer({ min: 2, max: 30 }), d: fc.integer({ min: 1, max: 4 }) })
-  .chain(({ n, d }) => fc.array(spreadColumn(n), { minLength: d, maxLength: d }))
+const spreadMatrix = fc.record({ n: fc.integer({ min: 2, max: 30 }), tiny: fc.array(fc.boolean(), { minLength: 1, maxLength: 4 }) })
+  .chain(({ n, tiny }) => fc.tuple(...tiny.map((t, j) => (t && j % 2 === 0 ? tinyColumn(n) : spreadColumn(n)))))
   .map(columnsToRows)
 
-const mixedMatrix = fc.record({ n: fc.integer({ min: 1, max: 20 }), kinds: fc.array(fc.boolean(), { minLength: 1, maxLength: 4 }) })
-  .chain(({ n, kinds }) => fc.tuple(...kinds.map((constant) => (constant || n === 1 ? constantColumn(n) : spreadColumn(n)))))
+type Kind = 'constant' | 'spread' | 'tiny'
+const mixedMatrix = fc.record({ n: fc.integer({ min: 1, max: 20 }), kinds: fc.array(fc.constantFrom<Kind>('constant', 'spread', 'spread', 'tiny'), { minLength: 1, maxLength: 4 }) })
+  .chain(({ n, kinds }) => fc.tuple(...kinds.map((kind) => (kind === 'constant' || n === 1 ? constantColumn(n) : kind === 'tiny' ? tinyColumn(n) : spreadColumn(n)))))
   .map(columnsToRows)
+
+const columnsOf = (X: number[][]) => X[0]!.map((_, j) => X.map((row) => row[j]!))
+const isTiny = (c: number[]) => c.some((v) => v !== c[0]) && Math.max(...c.map(Math.abs)) <= 5e-10
+const isConstant = (c: number[]) => c.every((v) => v === c[0])
+const matrixRegions: Regions<{ X: number[][] }> = {
+  'a tiny column (σ below 1e-9, not 0)': region(10, ({ X }) => columnsOf(X).some(isTiny)),
+  'one column': region(10, ({ X }) => X[0]!.length === 1),
+  'four columns': region(10, ({ X }) => X[0]!.length === 4),
+}
+const mixedRegions: Regions<{ X: number[][] }> = {
+  ...matrixRegions,
+  'a constant column beside others': region(10, ({ X }) => X[0]!.length >= 2 && columnsOf(X).some(isConstant) && !columnsOf(X).every(isConstant)),
+  'one row (every column constant)': region(3, ({ X }) => X.length === 1),
+}
 
 describe('standardize(X)', () => {
   graded('standardize.meanZeroVarianceOne', 'every standardized column has mean 0 and variance 1 (with 1/n)', () => {
@@ -107,7 +142,7 @@ describe('standardize(X)', () => {
         expectClose(`the mean of column ${j} of Z`, column.reduce((s, v) => s + v, 0) / n, 0, { abs: 1e-9, rel: 0 })
         expectClose(`the variance (1/n) of column ${j} of Z`, column.reduce((s, v) => s + v * v, 0) / n, 1, { abs: 1e-9, rel: 0 })
       })
-    })
+    }, { regions: { ...matrixRegions, 'two rows': region(1, ({ X }) => X.length === 2) }, examples: [{ X: [[1, 5e-11], [3, -2e-11]] }] })
   })
   graded('standardize.formula', 'mean and scale are the columns\' mean and standard deviation (as mathjs computes them), and Z = (X − mean)/scale', () => {
     forAll({ X: mixedMatrix }, ({ X }) => {
@@ -116,7 +151,7 @@ describe('standardize(X)', () => {
       expectClose('standardize(X).mean', result.mean, ref.mean, { rel: 1e-12, abs: 1e-9 })
       expectClose('standardize(X).scale', result.scale, ref.scale, { rel: 1e-9, abs: 0 })
       expectClose('standardize(X).Z', result.Z, ref.Z, { rel: 1e-9, abs: 1e-9 })
-    })
+    }, { regions: mixedRegions })
   })
   graded('standardize.constantColumn', 'a constant column does not divide by zero: its Z column is 0, its mean the constant, its scale 1', () => {
     forAll({ X: mixedMatrix }, ({ X }) => {
@@ -127,7 +162,7 @@ describe('standardize(X)', () => {
         expectClose(`mean[${j}] of a column that is constantly ${v}`, result.mean[j], v, { rel: 1e-12, abs: 0 })
         expectClose(`scale[${j}] of a constant column`, result.scale[j], 1, { abs: 0, rel: 0 })
       })
-    }, { examples: [{ X: [[0.1], [0.1], [0.1]] }, { X: [[1, 5]] }, { X: [[2, 0.1], [4, 0.1], [9, 0.1]] }] })
+    }, { examples: [{ X: [[0.1], [0.1], [0.1]] }, { X: [[1, 5]] }, { X: [[2, 0.1], [4, 0.1], [9, 0.1]] }], regions: mixedRegions })
   })
 })
 

@@ -1,11 +1,12 @@
 import { describe } from 'vitest'
 import fc from 'fast-check'
 import {
-  type Tolerance, Mismatch, expectArgumentsUnchanged, expectClose, expectEqual, expectThrows, expectThrowsNaming, expectTrue, namesWord, forAll, prose, recordBackend, recordPlot, topic,
+  type Tolerance, Mismatch, expectArgumentsUnchanged, expectClose, expectEqual, expectThrows, expectThrowsNaming, expectTrue, namesWord, forAll, prose, recordBackend, recordPlot, region, regionsOn, scaledFloors, topic,
+  withoutRegions, type Regions,
 } from '../../grader/harness'
 import * as student from '@target/08-dense-nets/dense'
 import * as tf from '../../reference/public/tf'
-import { type Layer, type Matrix, forward64, labelled, netCase, randomMatrix, tfBackward, tfForward } from '../../reference/oracles/dense'
+import { type Layer, type Matrix, type NetCase, forward64, labelled, netCase, randomMatrix, tfBackward, tfForward } from '../../reference/oracles/dense'
 import { fixedSplit } from '../../reference/oracles/keras'
 import { loadDataset } from '../../reference/data/datasets'
 import { createRng } from '../../reference/public/rng'
@@ -32,7 +33,27 @@ function usingTf(): void {
   recordBackend(tf.getBackend())
 }
 
-const z32 = fc.float({ min: Math.fround(-20), max: Math.fround(20), noNaN: true })
+/** A float32 score in [−20, 20]: near 0 (|z| < 0.5) and beyond ±5 (saturated) on purpose. */
+const z32 = fc.oneof(
+  fc.float({ min: Math.fround(-20), max: Math.fround(20), noNaN: true }),
+  fc.float({ min: Math.fround(-0.5), max: Math.fround(0.5), noNaN: true }),
+  fc.tuple(fc.float({ min: Math.fround(5), max: Math.fround(20), noNaN: true }), fc.boolean()).map(([v, negative]) => (negative ? -v : v)),
+)
+const zRegions: Regions<{ z: number }> = {
+  'z < 0': region(20, ({ z }) => z < 0),
+  '|z| < 0.5': region(5, ({ z }) => Math.abs(z) < 0.5),
+  'saturated: |z| > 5': region(10, ({ z }) => Math.abs(z) > 5),
+}
+const netRegions: Regions<{ c: NetCase }> = {
+  'no hidden layer': region(5, ({ c }) => c.net.length === 1),
+  'two hidden layers': region(6, ({ c }) => c.net.length === 3),
+  'a batch of one': region(3, ({ c }) => c.x.length === 1),
+  'mean squared error': region(6, ({ c }) => c.loss === 'meanSquaredError'),
+  'binary cross-entropy': region(6, ({ c }) => c.loss === 'binaryCrossentropy'),
+  'categorical cross-entropy': region(6, ({ c }) => c.loss === 'categoricalCrossentropy'),
+  'a relu hidden layer': region(5, ({ c }) => c.net.slice(0, -1).some((l) => l.activation === 'relu')),
+  'a layer of width 1': region(5, ({ c }) => c.net.some((l) => l.b.length === 1)),
+}
 const zAwayFromZero = z32.filter((z) => Math.abs(z) >= 1e-6)
 /** A small dense layer and a batch for it, from a seed (float32 values, so TensorFlow holds them exactly). */
 const layerCase = fc
@@ -54,7 +75,15 @@ describe('denseForward(x, W, b)', () => {
     forAll({ c: layerCase }, ({ c: { x, W, b } }) => {
       const expected = tfForward([{ W, b, activation: 'linear' }], x)
       expectClose('denseForward(x, W, b)', student.denseForward(x, W, b), expected, TF_TOL)
-    }, { examples: [{ c: labelled({ x: [[1, 2]], W: [[1, 0, -1], [2, 1, 0]], b: [0.5, 0, 0] }, 'the lesson example') }] })
+    }, {
+      examples: [{ c: labelled({ x: [[1, 2]], W: [[1, 0, -1], [2, 1, 0]], b: [0.5, 0, 0] }, 'the lesson example') }],
+      regions: {
+        'a batch of one': region(3, ({ c }) => c.x.length === 1),
+        'one input': region(2, ({ c }) => c.W.length === 1),
+        'one unit': region(2, ({ c }) => c.b.length === 1),
+        'more units than inputs': region(15, ({ c }) => c.b.length > c.W.length),
+      },
+    })
   })
 })
 
@@ -65,7 +94,7 @@ describe('activations (激勵函數)', () => {
       expectClose(`relu(${z})`, student.relu(z), tfScalar(tf.relu, z), ELEMENT_TOL)
       expectClose(`sigmoid(${z})`, student.sigmoid(z), tfScalar(tf.sigmoid, z), ELEMENT_TOL)
       expectClose(`tanh(${z})`, student.tanh(z), tfScalar(tf.tanh, z), ELEMENT_TOL)
-    })
+    }, { regions: zRegions })
     for (const z of [1000, -1000, 750, -750]) {
       expectClose(`sigmoid(${z})`, student.sigmoid(z), z > 0 ? 1 : 0, EXACT_TOL)
       expectClose(`tanh(${z})`, student.tanh(z), Math.sign(z), EXACT_TOL)
@@ -75,6 +104,7 @@ describe('activations (激勵函數)', () => {
     usingTf()
     forAll({ z: zAwayFromZero }, ({ z }) => expectClose(`reluDerivative(${z})`, student.reluDerivative(z), tfDerivative(tf.relu, z), EXACT_TOL), {
       examples: [{ z: -1 }, { z: -0.5 }, { z: 2 }],
+      regions: zRegions,
     })
     const atZero = student.reluDerivative(0)
     expectTrue(atZero >= 0 && atZero <= 1, `reluDerivative(0) = ${atZero}: at 0 any value between the one-sided slopes 0 and 1 will do (TensorFlow uses 0)`, {
@@ -84,16 +114,21 @@ describe('activations (激勵函數)', () => {
   })
   graded('sigmoid.derivative', "sigmoidDerivative(z) = σ(z)(1 − σ(z)) agrees with tf.grad of tf.sigmoid", () => {
     usingTf()
-    forAll({ z: z32 }, ({ z }) => expectClose(`sigmoidDerivative(${z})`, student.sigmoidDerivative(z), tfDerivative(tf.sigmoid, z), ELEMENT_TOL))
+    forAll({ z: z32 }, ({ z }) => expectClose(`sigmoidDerivative(${z})`, student.sigmoidDerivative(z), tfDerivative(tf.sigmoid, z), ELEMENT_TOL), { regions: zRegions })
     expectClose('sigmoidDerivative(1000)', student.sigmoidDerivative(1000), 0, EXACT_TOL)
   })
   graded('tanh.derivative', 'tanhDerivative(z) = 1 − tanh²(z) agrees with tf.grad of tf.tanh', () => {
     usingTf()
-    forAll({ z: z32 }, ({ z }) => expectClose(`tanhDerivative(${z})`, student.tanhDerivative(z), tfDerivative(tf.tanh, z), ELEMENT_TOL))
+    forAll({ z: z32 }, ({ z }) => expectClose(`tanhDerivative(${z})`, student.tanhDerivative(z), tfDerivative(tf.tanh, z), ELEMENT_TOL), { regions: zRegions })
   })
 })
 
 const logits = fc.array(fc.float({ min: Math.fround(-10), max: Math.fround(10), noNaN: true }), { minLength: 1, maxLength: 6 })
+const logitRegions: Regions<{ z: number[] }> = {
+  'one class': region(3, ({ z }) => z.length === 1),
+  'six classes': region(2, ({ z }) => z.length === 6),
+  'two equal largest scores': region(1, ({ z }) => z.filter((v) => v === Math.max(...z)).length >= 2),
+}
 
 /** The stable softmax in float64: e^(zᵢ − max z)/Σ e^(zⱼ − max z). */
 function stableSoftmax(z: number[]): number[] {
@@ -109,7 +144,7 @@ describe('softmax(z)', () => {
     forAll({ z: logits }, ({ z }) => {
       const expected = tf.tidy(() => Array.from(tf.softmax(tf.tensor1d(z)).dataSync()))
       expectClose(`softmax(${JSON.stringify(z)})`, student.softmax(z), expected, ELEMENT_TOL)
-    })
+    }, { regions: logitRegions, examples: [{ z: [2, 2, -1] }, { z: [0.5] }] })
   })
   graded('softmax.stable', 'softmax stays finite for large logits: [1000, 0] gives [1, 0], and all ≤ −1000 still sums to 1', () => {
     for (const z of [[1000, 0], [0, 1000], [1000, 1000, 999], [-1000, -1000], [-1000, -1001, -1002], [800, -800, 0]]) {
@@ -124,7 +159,7 @@ describe('softmax(z)', () => {
         z.map((_, i) => Array.from(tf.grad((t: tf.Tensor) => tf.sum(tf.mul(tf.softmax(t as tf.Tensor1D), tf.tensor1d(z.map((_, j) => (j === i ? 1 : 0))))))(tf.tensor1d(z)).dataSync())),
       )
       expectClose(`softmaxJacobian(${JSON.stringify(z)})`, student.softmaxJacobian(z), expected, ELEMENT_TOL)
-    })
+    }, { regions: logitRegions, examples: [{ z: [2, 2, -1] }, { z: [0.5] }] })
   })
 })
 
@@ -133,14 +168,14 @@ const asLayers = (net: Layer[]): student.Mlp => net.map((l) => ({ W: l.W, b: l.b
 describe('mlpForward and mlpBackward (反向傳播)', () => {
   graded('mlpForward.matchesTf', 'mlpForward(net, x) equals the predictions of a tf.sequential holding the same weights', () => {
     usingTf()
-    forAll({ c: netCase() }, ({ c }) => expectClose('mlpForward(net, x)', student.mlpForward(asLayers(c.net), c.x), tfForward(c.net, c.x), TF_TOL))
+    forAll({ c: netCase() }, ({ c }) => expectClose('mlpForward(net, x)', student.mlpForward(asLayers(c.net), c.x), tfForward(c.net, c.x), TF_TOL), { regions: netRegions })
   })
   graded('mlpBackward.loss', 'mlpBackward returns the batch loss TensorFlow.js computes (mean squared error, binary and categorical cross-entropy)', () => {
     usingTf()
     forAll({ c: netCase() }, ({ c }) => {
       const result = student.mlpBackward(asLayers(c.net), c.x, c.y, c.loss)
       expectClose(`mlpBackward(net, x, y, '${c.loss}').loss`, result?.loss, tfBackward(c.net, c.x, c.y, c.loss).loss, TF_TOL)
-    }, { numRuns: 50 })
+    }, { numRuns: 50, regions: scaledFloors(netRegions, 0.5) })
   })
   graded('mlpBackward.weights', 'the gradient of every W agrees with tf.grads', () => {
     usingTf()
@@ -148,7 +183,7 @@ describe('mlpForward and mlpBackward (反向傳播)', () => {
       const result = student.mlpBackward(asLayers(c.net), c.x, c.y, c.loss)
       const expected = tfBackward(c.net, c.x, c.y, c.loss)
       expectClose(`mlpBackward(net, x, y, '${c.loss}').gradients[k].W`, result?.gradients?.map((g) => g?.W), expected.gradients.map((g) => g.W), TF_TOL)
-    })
+    }, { regions: netRegions })
   })
   graded('mlpBackward.biases', 'the gradient of every b agrees with tf.grads (δ summed over the examples of the batch)', () => {
     usingTf()
@@ -156,7 +191,7 @@ describe('mlpForward and mlpBackward (反向傳播)', () => {
       const result = student.mlpBackward(asLayers(c.net), c.x, c.y, c.loss)
       const expected = tfBackward(c.net, c.x, c.y, c.loss)
       expectClose(`mlpBackward(net, x, y, '${c.loss}').gradients[k].b`, result?.gradients?.map((g) => g?.b), expected.gradients.map((g) => g.b), TF_TOL)
-    })
+    }, { regions: netRegions })
   })
 })
 
@@ -173,7 +208,7 @@ describe('paramCount(sizes)', () => {
       const expected = model.countParams()
       model.dispose()
       expectEqual(`paramCount(${JSON.stringify(sizes)})`, student.paramCount(sizes), expected)
-    }, { numRuns: 30 })
+    }, { numRuns: 30, regions: { 'one layer (two sizes)': region(1, ({ sizes }) => sizes.length === 2), 'four layers': region(1, ({ sizes }) => sizes.length === 5), 'a size of 1': region(1, ({ sizes }) => sizes.includes(1)) }, examples: [{ sizes: [3, 1, 4, 2, 5] }, { sizes: [7, 1] }] })
   })
 })
 
@@ -256,6 +291,44 @@ describe('trainMLP: the loss history', () => {
       return t + yij * Math.log(pij) + (1 - yij) * Math.log(1 - pij)
     }, 0), 0) / (p.length * p[0]!.length)
     expectClose('trainMLP(20 examples, …, { learningRate: 1e-12, epochs: 2, batchSize: 5 }).history', result?.history, [loss, loss], { abs: 1e-5, rel: 0 })
+  })
+  graded('trainMLP.shortBatches', 'the edges of the batch loop: a batch size above n is one full-batch step per epoch, and a short last batch counts in the history by its size', () => {
+    const data = circles()
+    // 1. Six examples, batches of 10: each epoch is one step on all six. Two runs from the same seed
+    // (the same initial network θ₀) with rates η and 2η end at θ₀ − η·g and θ₀ − 2η·g, so
+    // θ₀ = 2A − C and g = (A − C)/η; g must be the gradient of the loss on all six at θ₀
+    // (tf.grads, float32: TF_TOL). A loop that only takes full batches never steps (A = C).
+    const x6 = data.train.x.slice(0, 6)
+    const y6 = data.train.y.slice(0, 6)
+    const eta = 0.05
+    const options = { hidden: [3], activation: 'tanh', output: 'sigmoid', loss: 'binaryCrossentropy', epochs: 1, batchSize: 10 } as const
+    const A = student.trainMLP(x6, y6, { ...options, hidden: [3], learningRate: eta, rng: createRng(11) })?.net as Layer[]
+    const C = student.trainMLP(x6, y6, { ...options, hidden: [3], learningRate: 2 * eta, rng: createRng(11) })?.net as Layer[]
+    const shapeOk = Array.isArray(A) && Array.isArray(C) && A.length === 2 && C.length === 2
+    expectTrue(shapeOk, 'trainMLP(6 examples, { hidden: [3], batchSize: 10 }) must return a network of two layers', { expected: prose('net: [hidden layer, output layer]'), actual: prose(JSON.stringify(A).slice(0, 200)) })
+    const combine = (f: (a: number, c: number) => number) => A.map((layer, k) => ({ ...layer, W: layer.W.map((row, i) => row.map((a, j) => f(a, C[k]!.W[i]![j]!))), b: layer.b.map((a, j) => f(a, C[k]!.b[j]!)) }))
+    const start = combine((a, c) => 2 * a - c)
+    const step = combine((a, c) => (a - c) / eta)
+    const moved = step.some((l) => l.b.some((v) => v !== 0) || l.W.some((row) => row.some((v) => v !== 0)))
+    expectTrue(moved, 'with 6 examples and batchSize 10, trainMLP did not change the network at all: the one batch of an epoch may be shorter than batchSize (here all 6 examples), and it must be used', {
+      expected: prose('one step per epoch on all 6 examples'),
+      actual: prose('no step (the rate made no difference)'),
+    })
+    const g = tfBackward(start.map((l, k) => ({ ...l, activation: A[k]!.activation })), x6, y6, 'binaryCrossentropy').gradients
+    expectClose('the step of one epoch with batchSize 10 > n = 6, divided by −η (it should be the gradient on all 6 examples)', step.map((l) => ({ W: l.W, b: l.b })), g.map((l) => ({ W: l.W, b: l.b })), TF_TOL)
+    // 2. Seven examples, batches of 5: a batch of 5 and a short one of 2. As in trainMLP.history, a
+    // rate of 1e-12 keeps the weights where they are, so the epoch's loss, the mean of the batch
+    // losses weighted by their sizes, is the loss of the returned network on all seven. Dropping the
+    // short batch gives the loss on five of them; an unweighted mean of the two batch losses is off too.
+    const x7 = data.train.x.slice(0, 7)
+    const y7 = data.train.y.slice(0, 7)
+    const result = student.trainMLP(x7, y7, { ...options, hidden: [3], learningRate: 1e-12, epochs: 2, batchSize: 5, rng: createRng(4) })
+    const p = forward64(result.net as Layer[], x7).out
+    const loss = -p.reduce((sum, row, i) => sum + row.reduce((t, pij, j) => {
+      const yij = y7[i]![j]!
+      return t + yij * Math.log(pij) + (1 - yij) * Math.log(1 - pij)
+    }, 0), 0) / (p.length * p[0]!.length)
+    expectClose('trainMLP(7 examples, …, { learningRate: 1e-12, epochs: 2, batchSize: 5 }).history (a batch of 5, then a short one of 2)', result?.history, [loss, loss], { abs: 1e-5, rel: 0 })
   })
 })
 

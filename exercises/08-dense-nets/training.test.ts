@@ -2,6 +2,7 @@ import { describe } from 'vitest'
 import fc from 'fast-check'
 import {
   type Tolerance, Mismatch, expectArgumentsUnchanged, expectClose, expectEqual, expectThrows, expectThrowsNaming, expectTrue, namesWord, forAll, forAllAsync, prose, recordBackend, topic,
+  region, regionsOn, scaledFloors, withoutRegions, type Regions, expectCounts, binomialPmf, testSeedNow,
 } from '../../grader/harness'
 import * as student from '@target/08-dense-nets/training'
 import * as tf from '../../reference/public/tf'
@@ -40,6 +41,13 @@ const stepsCase = fc.integer({ min: 1, max: 6 }).chain((n) =>
   }),
 )
 const learningRate = f32In(0.01, 0.2)
+type StepsCase = { params: number[]; grads: number[][] }
+const stepsRegions: Regions<{ c: StepsCase }> = {
+  'one parameter': region(3, ({ c }) => c.params.length === 1),
+  'one step': region(3, ({ c }) => c.grads.length === 1),
+  'five steps': region(3, ({ c }) => c.grads.length === 5),
+  'a gradient that changes sign between steps': region(20, ({ c }) => c.grads.slice(1).some((g, k) => g.some((v, i) => Math.sign(v) !== Math.sign(c.grads[k]![i]!)))),
+}
 
 type Stateful<S, O> = (params: number[], grad: number[], state: S | undefined, options: O) => student.OptimizerStep<S>
 
@@ -70,35 +78,35 @@ describe('optimizer steps', () => {
       let p = c.params
       for (const g of c.grads) actual.push((p = student.sgdStep(p, g, { learningRate: lr })))
       compareSteps(`sgdStep (η = ${lr})`, actual, expected)
-    })
+    }, { regions: stepsRegions })
   })
   graded('momentumStep.matchesTf', 'momentumStep agrees with tf.train.momentum step after step', () => {
     usingTf()
     forAll({ c: stepsCase, lr: learningRate, momentum: fc.constantFrom(0.5, 0.9, 0.99) }, ({ c, lr, momentum }) => {
       const options = { learningRate: lr, momentum }
       compareSteps(`momentumStep (η = ${lr}, μ = ${momentum})`, run(student.momentumStep, c.params, c.grads, options), tfOptimizerSteps('momentum', options, c.params, c.grads))
-    })
+    }, { regions: { ...stepsRegions, 'μ = 0.99': region(10, ({ momentum }) => momentum === 0.99) } })
   })
   graded('adagradStep.matchesTf', 'adagradStep agrees with tf.train.adagrad step after step', () => {
     usingTf()
     forAll({ c: stepsCase, lr: learningRate, initial: fc.constantFrom(0.1, 0.5, 1) }, ({ c, lr, initial }) => {
       const options = { learningRate: lr, initialAccumulatorValue: initial }
       compareSteps(`adagradStep (η = ${lr}, initial accumulator ${initial})`, run(student.adagradStep, c.params, c.grads, options), tfOptimizerSteps('adagrad', options, c.params, c.grads))
-    })
+    }, { regions: { ...stepsRegions, "initial accumulator 0.1 (TensorFlow's default)": region(10, ({ initial }) => initial === 0.1), 'initial accumulator 1': region(10, ({ initial }) => initial === 1) } })
   })
   graded('rmspropStep.matchesTf', 'rmspropStep agrees with tf.train.rmsprop step after step', () => {
     usingTf()
     forAll({ c: stepsCase, lr: learningRate, decay: fc.constantFrom(0.9, 0.95, 0.5), epsilon: fc.constantFrom(1e-7, 1e-8) }, ({ c, lr, decay, epsilon }) => {
       const options = { learningRate: lr, decay, epsilon }
       compareSteps(`rmspropStep (η = ${lr}, ρ = ${decay}, ε = ${epsilon})`, run(student.rmspropStep, c.params, c.grads, options), tfOptimizerSteps('rmsprop', options, c.params, c.grads))
-    })
+    }, { regions: { ...stepsRegions, 'ρ = 0.5': region(10, ({ decay }) => decay === 0.5) } })
   })
   graded('adamStep.matchesTf', 'adamStep agrees with tf.train.adam step after step', () => {
     usingTf()
     forAll({ c: stepsCase, lr: learningRate, beta1: fc.constantFrom(0.9, 0.5), beta2: fc.constantFrom(0.999, 0.99), epsilon: fc.constantFrom(1e-7, 1e-8) }, ({ c, lr, beta1, beta2, epsilon }) => {
       const options = { learningRate: lr, beta1, beta2, epsilon }
       compareSteps(`adamStep (η = ${lr}, β₁ = ${beta1}, β₂ = ${beta2}, ε = ${epsilon})`, run(student.adamStep, c.params, c.grads, options), tfOptimizerSteps('adam', options, c.params, c.grads))
-    })
+    }, { regions: { ...stepsRegions, 'β₁ = 0.5': region(20, ({ beta1 }) => beta1 === 0.5), 'β₂ = 0.99': region(20, ({ beta2 }) => beta2 === 0.99) } })
   })
   graded('adamStep.firstStep', "Adam's first step moves every parameter by almost exactly η (bias correction: m̂ = g, v̂ = g²)", () => {
     forAll({ c: stepsCase, lr: learningRate }, ({ c, lr }) => {
@@ -109,7 +117,7 @@ describe('optimizer steps', () => {
       // correction the step is about 3.2·η, off by more than 0.02.
       const expected = c.params.map((p, i) => p - lr * Math.sign(g[i]!))
       expectClose(`adamStep(params, g, undefined, { learningRate: ${lr}, … }).params`, params, expected, { abs: 1e-5, rel: 0 })
-    })
+    }, { regions: withoutRegions(stepsRegions, 'a gradient that changes sign between steps', 'one step', 'five steps') })
   })
   graded('optimizers.epsilon', 'ε keeps Adagrad, RMSprop and Adam defined from a zero state: a zero gradient does not move a parameter, a tiny one moves it against the gradient by at most η (η/√(1 − ρ) for RMSprop); ε = 0 is allowed', () => {
     // Gradients far below √ε = 3.2e-4 (and, for Adam, some below ε itself), from a state of zeros
@@ -157,12 +165,18 @@ const activations = fc
     return labelled(x, JSON.stringify(x))
   })
 const rate = fc.constantFrom(0.1, 0.2, 0.25, 0.5, 0.8)
+const dropoutRegions: Regions<{ x: number[][]; rate: number }> = {
+  'one row': region(3, ({ x }) => x.length === 1),
+  'one column': region(2, ({ x }) => x[0]!.length === 1),
+  'rate 0.8 (most entries dropped)': region(5, ({ rate }) => rate === 0.8),
+  'rate 0.1': region(5, ({ rate }) => rate === 0.1),
+}
 
 describe('dropout(x, rate, rng, training)', () => {
   graded('dropout.evaluation', 'when not training, dropout returns x unchanged (no entry dropped, no scaling)', () => {
     forAll({ x: activations, rate, seed: fc.integer({ min: 0, max: 1000 }) }, ({ x, rate, seed }) =>
       expectEqual(`dropout(x, ${rate}, rng, false)`, student.dropout(x, rate, createRng(seed), false), x),
-    )
+    { regions: dropoutRegions })
   })
   graded('dropout.scaling', 'while training, every entry is either 0 or x/(1 − rate) (inverted dropout, as tf.layers.dropout)', () => {
     forAll({ x: activations, rate, seed: fc.integer({ min: 0, max: 1000 }) }, ({ x, rate, seed }) => {
@@ -177,7 +191,7 @@ describe('dropout(x, rate, rng, training)', () => {
           }
         }),
       )
-    })
+    }, { regions: dropoutRegions })
   })
   graded('dropout.rate', 'while training, about a fraction `rate` of the entries is dropped', () => {
     // 2000 entries per run. By Hoeffding's inequality a correct dropout misses the rate by 0.07 or
@@ -197,6 +211,45 @@ describe('dropout(x, rate, rng, training)', () => {
   graded('dropout.reproducible', 'dropout takes its randomness from rng: the same seed drops the same entries', () => {
     forAll({ x: activations, rate, seed: fc.integer({ min: 0, max: 1000 }) }, ({ x, rate, seed }) =>
       expectEqual(`dropout(x, ${rate}, createRng(${seed}), true), twice`, student.dropout(x, rate, createRng(seed), true), student.dropout(x, rate, createRng(seed), true)),
+    { regions: dropoutRegions })
+  })
+  graded('dropout.independent', 'while training, every entry is dropped independently: per row the number dropped is Binomial(columns, rate), and neighbours in a row or a column agree only by chance', () => {
+    // Four calls on 40 × 25 ones at rate 0.5, from one rng seeded by the test. Three statistics, each
+    // a count of independent trials compared with its Chernoff band (grader/harness/stats.ts), with
+    // a false-alarm rate below 1e-7 over all 28 counts:
+    //   - how many of the 160 rows drop k entries, k = 0 … 25: Binomial(160, P(k)) with P the
+    //     Binomial(25, 0.5) probabilities (a fixed count per row, or whole rows dropped, shows here);
+    //   - of the disjoint vertical pairs (rows 2i, 2i + 1, same column), how many agree: 2000 trials
+    //     of probability 0.5 (one mask reused for every row of the batch makes it 1);
+    //   - the same for horizontal pairs (columns 2j, 2j + 1): 1920 trials of probability 0.5.
+    const rate = 0.5
+    const rows = 40
+    const cols = 25
+    const seed = testSeedNow()
+    const rng = createRng(seed)
+    const x = Array.from({ length: rows }, () => new Array<number>(cols).fill(1))
+    const perRow = new Array<number>(cols + 1).fill(0)
+    let vertical = 0
+    let horizontal = 0
+    const calls = 4
+    for (let call = 0; call < calls; call++) {
+      const out = student.dropout(x, rate, rng, true)
+      expectTrue(Array.isArray(out) && out.length === rows && out.every((row) => Array.isArray(row) && row.length === cols), `dropout(40 × 25 ones, ${rate}, rng, true) must return a 40 × 25 matrix`)
+      const dropped = out.map((row) => row.map((v) => v === 0))
+      dropped.forEach((row) => perRow[row.filter(Boolean).length]!++)
+      for (let i = 0; i + 1 < rows; i += 2) for (let j = 0; j < cols; j++) if (dropped[i]![j] === dropped[i + 1]![j]) vertical++
+      for (let i = 0; i < rows; i++) for (let j = 0; j + 1 < cols; j += 2) if (dropped[i]![j] === dropped[i]![j + 1]) horizontal++
+    }
+    const pmf = binomialPmf(cols, rate)
+    expectCounts(
+      `dropout(40 × 25 ones, ${rate}, rng, true), 4 calls from createRng(${seed})`,
+      [
+        ...perRow.map((count, k) => ({ name: `a row with ${k} of its ${cols} entries dropped`, count, trials: rows * calls, p: pmf[k]! })),
+        { name: 'a pair of entries in one column (rows 2i and 2i + 1) both dropped or both kept', count: vertical, trials: (rows / 2) * cols * calls, p: rate ** 2 + (1 - rate) ** 2 },
+        { name: 'a pair of entries in one row (columns 2j and 2j + 1) both dropped or both kept', count: horizontal, trials: rows * Math.floor(cols / 2) * calls, p: rate ** 2 + (1 - rate) ** 2 },
+      ],
+      1e-7,
+      'Draw one rng() for every entry, and drop it when that draw is below rate: not a fixed number per row, not one draw per row, not one mask shared by the rows of the batch.',
     )
   })
   graded('dropout.threshold', 'an entry is dropped exactly when rng() < rate: an rng that always returns rate keeps (and scales) everything, one just below drops everything; rate 0 keeps x', () => {
@@ -220,6 +273,12 @@ const weightList = fc.array(
   { minLength: 1, maxLength: 3 },
 )
 const lambda = fc.constantFrom(0.001, 0.01, 0.1, 0.5)
+const l2Regions: Regions<{ weights: number[][][]; lambda: number }> = {
+  'one matrix': region(10, ({ weights }) => weights.length === 1),
+  'three matrices': region(10, ({ weights }) => weights.length === 3),
+  'a 1 × 1 matrix': region(2, ({ weights }) => weights.some((W) => W.length === 1 && W[0]!.length === 1)),
+  'λ = 0.5': region(6, ({ lambda }) => lambda === 0.5),
+}
 
 describe('L2 regularization', () => {
   // λ·Σw² adds positive terms only: float32 keeps it to a relative 1e-6 (≤ 48 terms × 2·6e-8);
@@ -229,13 +288,13 @@ describe('L2 regularization', () => {
     usingTf()
     forAll({ weights: weightList, lambda }, ({ weights, lambda }) =>
       expectClose(`l2Penalty(weights, ${lambda})`, student.l2Penalty(weights, lambda), tfL2(weights, lambda).penalty, L2_TOL),
-    )
+    { regions: l2Regions })
   })
   graded('l2.gradient', 'l2Gradient(weights, λ) = 2λ·w, the gradient tf.grads finds for tf.regularizers.l2', () => {
     usingTf()
     forAll({ weights: weightList, lambda }, ({ weights, lambda }) =>
       expectClose(`l2Gradient(weights, ${lambda})`, student.l2Gradient(weights, lambda), tfL2(weights, lambda).gradient, L2_TOL),
-    )
+    { regions: l2Regions })
   })
 })
 
@@ -255,6 +314,17 @@ const lossCurve = fc
 const minDelta = fc.constantFrom(0, 1 / 16, 1 / 8, 1 / 4)
 const patience = fc.integer({ min: 0, max: 4 })
 
+/** Whether Keras's rule stops before the last epoch (for the regions only; the test compares with tf). */
+function stopsEarly(losses: number[], patience: number, minDelta: number): boolean {
+  let best = Infinity
+  let wait = 0
+  for (const loss of losses) {
+    if (loss < best - minDelta) [best, wait] = [loss, 0]
+    else if (++wait >= patience) return true
+  }
+  return false
+}
+
 describe('earlyStopping(valLosses, patience, minDelta)', () => {
   graded('earlyStopping.matchesTf', 'earlyStopping stops when and where tf.callbacks.earlyStopping does, and names the best epoch', async () => {
     usingTf()
@@ -265,7 +335,16 @@ describe('earlyStopping(valLosses, patience, minDelta)', () => {
       examples: [
         { losses: [1, 0.75, 0.625, 0.6875, 0.625, 0.5, 0.75, 0.875], patience: 2, minDelta: 0 },
         { losses: [1, 0.9375, 0.875, 0.8125], patience: 1, minDelta: 1 / 16 },
+        { losses: [0.5], patience: 0, minDelta: 0 },
       ],
+      regions: {
+        'patience 0': region(4, ({ patience }) => patience === 0),
+        'minDelta > 0': region(30, ({ minDelta }) => minDelta > 0),
+        'an improvement of exactly minDelta (does not count)': region(3, ({ losses, minDelta }) => minDelta > 0 && losses.some((l, i) => i > 0 && Math.min(...losses.slice(0, i)) - l === minDelta)),
+        'one epoch': region(2, ({ losses }) => losses.length === 1),
+        'training stops': region(20, ({ losses, patience, minDelta }) => stopsEarly(losses, patience, minDelta)),
+        'it runs through every epoch': region(10, ({ losses, patience, minDelta }) => !stopsEarly(losses, patience, minDelta)),
+      },
     })
   })
 })
@@ -303,6 +382,12 @@ describe('validationSplit(x, y, fraction, rng)', () => {
       }
       const wrong = seen.findIndex((count) => count !== 1)
       expectTrue(wrong < 0, `${what}: example ${wrong} appears ${seen[wrong]} times; every example belongs to exactly one part`)
+    }, {
+      regions: {
+        'n·fraction not whole (rounding decides)': region(20, ({ c }) => !Number.isInteger(c.x.length * c.fraction)),
+        'fraction 0.5': region(5, ({ c }) => c.fraction === 0.5),
+        'n ≥ 100': region(5, ({ c }) => c.x.length >= 100),
+      },
     })
   })
   graded('validationSplit.shuffles', 'the split is random but reproducible: the same seed gives the same split, and not just the last examples', () => {
@@ -337,6 +422,30 @@ describe('validationSplit(x, y, fraction, rng)', () => {
       expected: prose('each of 0, 1, 2 for some seed'),
       actual: [...picked].sort(),
     })
+  })
+  graded('validationSplit.uniform', 'the split is uniform: of 5 examples, each of the 10 pairs is held out for validation about 1/10 of the time', () => {
+    // 2000 splits of 5 examples with fraction 0.4 (exactly 2 for validation, however n·fraction is
+    // rounded), from one rng seeded by the test: each pair is a Binomial(2000, 1/10) count, checked
+    // with Chernoff's bound at a false-alarm rate below 1e-7 over the 10 pairs. Shuffling by sorting
+    // with a random comparator favours some pairs; a Sattolo shuffle (j < i) never holds out some.
+    const seed = testSeedNow()
+    const rng = createRng(seed)
+    const x = Array.from({ length: 5 }, (_, i) => [i])
+    const y = [0, 1, 2, 3, 4]
+    const pairs = new Map<string, number>()
+    for (let i = 0; i < 5; i++) for (let j = i + 1; j < 5; j++) pairs.set(`${i},${j}`, 0)
+    const trials = 2000
+    for (let t = 0; t < trials; t++) {
+      const held = student.validationSplit(x, y, 0.4, rng)?.validation?.x?.map((row) => row[0]!).sort((a, b) => a - b).join(',')
+      expectTrue(held !== undefined && pairs.has(held), `validationSplit(5 examples, 0.4, rng) held out ${held} for validation`, { expected: prose('two of the examples 0 … 4'), actual: held })
+      pairs.set(held!, pairs.get(held!)! + 1)
+    }
+    expectCounts(
+      `validationSplit(5 examples, 0.4, rng), 2000 splits from createRng(${seed})`,
+      [...pairs].map(([pair, count]) => ({ name: `the pair {${pair}} held out`, count, trials, p: 1 / 10 })),
+      1e-7,
+      'The split is skewed: shuffle the indices with Fisher–Yates (for i from n − 1 down to 1, swap i with j = ⌊rng()·(i + 1)⌋), then cut; sorting with a random comparator is not uniform.',
+    )
   })
 })
 

@@ -1,11 +1,13 @@
 import { describe } from 'vitest'
 import fc from 'fast-check'
-import { Mismatch, type Tolerance, expectArgumentsUnchanged, expectClose, expectEqual, expectThrows, forAll, prose, recordBackend, recordPlot, topic } from '../../grader/harness'
+import {
+  Mismatch, type Tolerance, expectArgumentsUnchanged, expectClose, expectEqual, expectThrows, forAll, prose, recordBackend, recordPlot, region, regionsOn, topic, withoutRegions,
+} from '../../grader/harness'
 import { accidentalError } from '../../reference/oracles/errors'
 import * as student from '@target/09-convolution/conv'
 import * as tf from '../../reference/public/tf'
 import {
-  type ConvCase, type Image, type PoolCase, channelsFirst, convCase, edgeKernel, poolCase, tfAvgPool, tfConv2d, tfFlatten, tfMaxPool, tfOutputSize,
+  type ConvCase, type Image, type PoolCase, channelsFirst, convCase, convRegions, edgeKernel, poolCase, poolRegions, samePadTotal, tfAvgPool, tfConv2d, tfFlatten, tfMaxPool, tfOutputSize,
 } from '../../reference/oracles/conv'
 import { labelled } from '../../reference/oracles/dense'
 import { imageMatrix, loadMnist } from '../../reference/data/mnist'
@@ -35,6 +37,31 @@ function onTf(body: () => void): () => Promise<void> {
     })
 }
 
+/**
+ * Whether some 'same' window at the border reaches past the image and covers only negative values
+ * inside it: its maximum is negative, so padding taken as a 0 would win there.
+ */
+function negativeBorderWindow(c: PoolCase): boolean {
+  if (c.padding !== 'same') return false
+  const [H, W] = [c.input.length, c.input[0]!.length]
+  const top = Math.floor(samePadTotal(H, c.size[0], c.stride[0]) / 2)
+  const left = Math.floor(samePadTotal(W, c.size[1], c.stride[1]) / 2)
+  const channels = c.input[0]![0]!.length
+  for (let i = 0; i < Math.ceil(H / c.stride[0]); i++) {
+    for (let j = 0; j < Math.ceil(W / c.stride[1]); j++) {
+      const r0 = i * c.stride[0] - top
+      const c0 = j * c.stride[1] - left
+      if (r0 >= 0 && c0 >= 0 && r0 + c.size[0] <= H && c0 + c.size[1] <= W) continue
+      for (let ch = 0; ch < channels; ch++) {
+        let max = -Infinity
+        for (let u = Math.max(0, r0); u < Math.min(H, r0 + c.size[0]); u++) for (let v = Math.max(0, c0); v < Math.min(W, c0 + c.size[1]); v++) max = Math.max(max, c.input[u]![v]![ch]!)
+        if (max < 0) return true
+      }
+    }
+  }
+  return false
+}
+
 const call = (c: ConvCase) => student.conv2d(c.input, c.kernel, c.bias, { stride: c.stride, padding: c.padding })
 const what = (c: ConvCase) => `conv2d(input, kernel, bias, { stride: [${c.stride.join(', ')}], padding: '${c.padding}' })`
 function checkConv(c: ConvCase): void {
@@ -54,13 +81,22 @@ describe('outputSize(n, k, stride, padding)', () => {
       .filter(({ n, k, padding }) => padding === 'same' || k <= n)
     forAll({ s: sizes }, ({ s: { n, k, stride, padding } }) =>
       expectEqual(`outputSize(${n}, ${k}, ${stride}, '${padding}')`, student.outputSize(n, k, stride, padding), tfOutputSize(n, k, stride, padding)),
-    )
+    {
+      regions: {
+        "'same' with a stride above 1, n not a multiple of it": region(8, ({ s }) => s.padding === 'same' && s.stride > 1 && s.n % s.stride !== 0),
+        "'same' with an even kernel": region(8, ({ s }) => s.padding === 'same' && s.k % 2 === 0),
+        "'valid' with the kernel as large as the input": region(1, ({ s }) => s.padding === 'valid' && s.k === s.n),
+        'a stride larger than the kernel': region(10, ({ s }) => s.stride > s.k),
+      },
+      examples: [{ s: { n: 5, k: 5, stride: 2, padding: 'valid' } }, { s: { n: 7, k: 2, stride: 3, padding: 'same' } }],
+    })
   }))
 })
 
 describe('conv2d(input, kernel, bias, { stride, padding })', () => {
   graded('conv2d.crossCorrelation', 'one channel, stride 1: conv2d slides the kernel without flipping it (cross-correlation, as tf.conv2d)', onTf(() => {
     forAll({ c: convCase({ paddings: ['valid'], kernelSizes: [2, 3], maxStride: 1, maxChannels: 1 }) }, ({ c }) => checkConv(c), {
+      regions: regionsOn('c', { 'a non-square image': convRegions['a non-square image']!, 'an asymmetric kernel (flipping changes it)': region(50, (c: ConvCase) => JSON.stringify(c.kernel) !== JSON.stringify(c.kernel.slice().reverse().map((row) => row.slice().reverse()))) }),
       examples: [{
         c: labelled<ConvCase>({ input: [[[1], [2], [3]], [[4], [5], [6]], [[7], [8], [9]]], kernel: [[[[1]], [[0]]], [[[0]], [[0]]]], bias: [0], stride: [1, 1], padding: 'valid' },
           "{ input: 3×3 [[1, 2, 3], [4, 5, 6], [7, 8, 9]], kernel: 2×2 [[1, 0], [0, 0]], bias: [0], stride: 1, padding: 'valid' }"),
@@ -68,13 +104,13 @@ describe('conv2d(input, kernel, bias, { stride, padding })', () => {
     })
   }))
   graded('conv2d.valid', "'valid' padding with several channels, filters and strides agrees exactly with tf.conv2d (plus the bias)", onTf(() => {
-    forAll({ c: convCase({ paddings: ['valid'] }) }, ({ c }) => checkConv(c))
+    forAll({ c: convCase({ paddings: ['valid'] }) }, ({ c }) => checkConv(c), { regions: regionsOn('c', withoutRegions(convRegions, 'a stride above 1 with an odd total padding (the extra zero at the end)')) })
   }))
   graded('conv2d.same', "'same' padding with odd kernels (1, 3, 5) agrees exactly with tf.conv2d", onTf(() => {
-    forAll({ c: convCase({ paddings: ['same'], kernelSizes: [1, 3, 5] }) }, ({ c }) => checkConv(c))
+    forAll({ c: convCase({ paddings: ['same'], kernelSizes: [1, 3, 5] }) }, ({ c }) => checkConv(c), { regions: regionsOn('c', convRegions) })
   }))
   graded('conv2d.sameEvenKernel', "'same' padding with even kernels (2, 4): the odd zero goes at the end (bottom, right), as in TensorFlow", onTf(() => {
-    forAll({ c: convCase({ paddings: ['same'], kernelSizes: [2, 4] }) }, ({ c }) => checkConv(c))
+    forAll({ c: convCase({ paddings: ['same'], kernelSizes: [2, 4] }) }, ({ c }) => checkConv(c), { regions: regionsOn('c', convRegions) })
   }))
   graded('conv2d.featureMaps', 'on an MNIST digit, four edge filters give the same feature maps as tf.conv2d', onTf(() => {
     const digit = imageMatrix(loadMnist().test, 0)
@@ -142,16 +178,20 @@ const poolWhat = (name: string, c: PoolCase) => `${name}(input, { size: [${c.siz
 
 describe('pooling and flatten', () => {
   graded('maxPool2d.matchesTf', "maxPool2d agrees exactly with tf.maxPool, 'valid' and 'same' (padding is never the maximum)", onTf(() => {
-    forAll({ c: poolCase() }, ({ c }) => expectClose(poolWhat('maxPool2d', c), student.maxPool2d(c.input, pools(c)), tfMaxPool(c.input, c.size, c.stride, c.padding), EXACT))
+    forAll({ c: poolCase() }, ({ c }) => expectClose(poolWhat('maxPool2d', c), student.maxPool2d(c.input, pools(c)), tfMaxPool(c.input, c.size, c.stride, c.padding), EXACT), {
+      regions: regionsOn('c', { ...poolRegions, "a 'same' window at the border over negative values only": region(3, negativeBorderWindow) }),
+    })
   }))
   graded('avgPool2d.matchesTf', "avgPool2d with 'valid' padding agrees with tf.avgPool", onTf(() => {
-    forAll({ c: poolCase({ paddings: ['valid'] }) }, ({ c }) => expectClose(poolWhat('avgPool2d', c), student.avgPool2d(c.input, pools(c)), tfAvgPool(c.input, c.size, c.stride, c.padding), AVERAGE))
+    forAll({ c: poolCase({ paddings: ['valid'] }) }, ({ c }) => expectClose(poolWhat('avgPool2d', c), student.avgPool2d(c.input, pools(c)), tfAvgPool(c.input, c.size, c.stride, c.padding), AVERAGE), { regions: regionsOn('c', withoutRegions(poolRegions, 'a window larger than the image (same)')) })
   }))
   graded('avgPool2d.same', "avgPool2d with 'same' padding averages only the cells inside the image, as tf.avgPool", onTf(() => {
-    forAll({ c: poolCase({ paddings: ['same'] }) }, ({ c }) => expectClose(poolWhat('avgPool2d', c), student.avgPool2d(c.input, pools(c)), tfAvgPool(c.input, c.size, c.stride, c.padding), AVERAGE))
+    forAll({ c: poolCase({ paddings: ['same'] }) }, ({ c }) => expectClose(poolWhat('avgPool2d', c), student.avgPool2d(c.input, pools(c)), tfAvgPool(c.input, c.size, c.stride, c.padding), AVERAGE), { regions: regionsOn('c', { ...poolRegions, 'some padding (a window that reaches past the image)': region(30, (c: PoolCase) => samePadTotal(c.input.length, c.size[0], c.stride[0]) + samePadTotal(c.input[0]!.length, c.size[1], c.stride[1]) > 0) }) })
   }))
   graded('flatten.matchesTf', 'flatten(image) lists the values in the order tf.layers.flatten does (row, column, then channel)', onTf(() => {
-    forAll({ c: poolCase() }, ({ c }) => expectEqual('flatten(input)', student.flatten(c.input), tfFlatten(c.input)))
+    forAll({ c: poolCase() }, ({ c }) => expectEqual('flatten(input)', student.flatten(c.input), tfFlatten(c.input)), {
+      regions: regionsOn('c', { 'several channels': region(20, (c: PoolCase) => c.input[0]![0]!.length > 1), 'a non-square image': region(25, (c: PoolCase) => c.input.length !== c.input[0]!.length) }),
+    })
   }))
   graded('conv.argumentsUnchanged', 'conv2d, the poolings and flatten leave their arguments unchanged', () => {
     const input: Image = [[[1, 2], [3, 4], [5, 6]], [[7, 8], [9, 10], [11, 12]], [[13, 14], [15, 16], [17, 18]]]

@@ -22,12 +22,27 @@ import { show, showNamed } from './show.ts'
 import { arm, recordStart } from './watchdog.ts'
 import type { FailureInfo, Outcome } from './meta.ts'
 import { type Plot, compactPlot } from './plots.ts'
+import { type RegionCount, RegionCounter, type Regions } from './regions.ts'
 
 /**
  * COURSE_SKIP_TESTS: a JSON array of `<topic>/<test id>` that the grader leaves out when it re-runs a
  * topic whose test hung or crashed its test process, so the topic's other tests still earn their points.
  */
 const skipped = new Set<string>(JSON.parse(process.env.COURSE_SKIP_TESTS || '[]') as string[])
+/**
+ * COURSE_SEEDS (the maintainers' `npm run flaky`): base seeds separated by commas. Each graded test
+ * is then registered once per seed (its meta says which), so one run judges a target under all of
+ * them; without it, the one base seed of `baseSeed()`.
+ */
+function baseSeeds(): number[] {
+  const raw = process.env.COURSE_SEEDS
+  if (!raw) return [baseSeed()]
+  const seeds = raw.split(',').map((s) => Number(s.trim()))
+  if (!seeds.every(Number.isSafeInteger)) throw new Error(`COURSE_SEEDS must be integers separated by commas, got "${raw}"`)
+  return seeds
+}
+/** COURSE_NO_SHRINK=1: a failing property stops at its first counterexample (a verdict is all `npm run flaky` needs). */
+const noShrink = process.env.COURSE_NO_SHRINK === '1'
 
 export const DEFAULT_TIMEOUT_MS = 10_000
 /** Extra time the watchdog allows past a test's own timeout before it ends the process. */
@@ -42,6 +57,8 @@ export const IDLE_MS = 60_000
 interface Running {
   topic: string
   id: string
+  /** The run's base seed, and the seed this test's properties use. */
+  base: number
   seed: number
   meta?: TestContext['task']['meta']
 }
@@ -73,9 +90,14 @@ export function topic(testFileUrl: string) {
     const timeout = options.timeout ?? DEFAULT_TIMEOUT_MS
     const points = `${entry.points} ${entry.points === 1 ? 'pt' : 'pts'}`
     const register = skipped.has(`${name}/${id}`) ? test.skip : test
-    register(`${title} [${points}]`, { meta: { testId: id, topic: name }, timeout }, (context) =>
-      runGraded(context, { topic: name, id, seed: testSeed(baseSeed(), id) }, entry, body, timeout),
-    )
+    const seeds = baseSeeds()
+    // Under COURSE_SEEDS each registration says its seed, in its title and its meta.
+    const tagged = !!process.env.COURSE_SEEDS
+    for (const base of seeds) {
+      register(`${title} [${points}]${tagged ? ` (seed ${base})` : ''}`, { meta: { testId: id, topic: name, ...(tagged ? { seed: base } : {}) }, timeout }, (context) =>
+        runGraded(context, { topic: name, id, base, seed: testSeed(base, id) }, entry, body, timeout),
+      )
+    }
   }
   return { name, manifest, graded }
 }
@@ -109,6 +131,20 @@ export function recordPlot(plot: Plot): void {
   if (compact) running.meta.plots = [...(running.meta.plots ?? []), compact]
 }
 
+/**
+ * The running test's own seed (derived from the run's base seed and the test id, as its properties'
+ * are): for statistical tests that draw many random numbers themselves rather than inputs.
+ */
+export function testSeedNow(): number {
+  if (!running) throw new Error('testSeedNow must be called inside a graded test')
+  return running.seed
+}
+
+/** Adds what one property reached to the running test's meta (see regions.ts). */
+function recordRegions(count: RegionCount): void {
+  if (running?.meta) running.meta.regions = [...(running.meta.regions ?? []), count]
+}
+
 /** Records which TensorFlow.js backend the running test used. */
 export function recordBackend(backend: string): void {
   if (running?.meta) running.meta.backend = backend
@@ -132,6 +168,13 @@ export interface ForAllOptions<T> {
   numRuns?: number
   /** Inputs always tried first, such as the lecture's own example. */
   examples?: T[]
+  /**
+   * The named input regions this property must reach, each with its floor per run (see
+   * regions.ts). Every property declares them; `npm run regions` counts the hits.
+   */
+  regions?: Regions<T>
+  /** The property's name in the regions report (default: `#k`, its position in the test). */
+  label?: string
 }
 
 type Arbitraries<T> = { [K in keyof T]: fc.Arbitrary<T[K]> }
@@ -144,12 +187,19 @@ type Arbitraries<T> = { [K in keyof T]: fc.Arbitrary<T[K]> }
 export function forAll<T extends Record<string, unknown>>(
   arbitraries: Arbitraries<T>,
   check: (input: T) => void,
-  options: ForAllOptions<T> = {},
+  options: ForAllOptions<NoInfer<T>> = {},
 ): void {
   const stop = processFailureGuard<T>()
-  const property = fc.property(fc.record(arbitraries) as fc.Arbitrary<T>, (input) => stop.run(input, () => check(input)))
+  const counter = new RegionCounter(options.regions)
+  const property = fc.property(fc.record(arbitraries) as fc.Arbitrary<T>, (input) => {
+    const regions = counter.classify(input)
+    stop.run(input, () => countedCheck(counter, () => check(input)))
+    counter.count(regions)
+  })
   const details = fc.check(property, parameters(options))
+  recordRegions(counter.result(propertyLabel(options)))
   stop.rethrow()
+  report(details)
   report(details)
 }
 
@@ -157,21 +207,36 @@ export function forAll<T extends Record<string, unknown>>(
 export async function forAllAsync<T extends Record<string, unknown>>(
   arbitraries: Arbitraries<T>,
   check: (input: T) => Promise<void>,
-  options: ForAllOptions<T> = {},
+  options: ForAllOptions<NoInfer<T>> = {},
 ): Promise<void> {
   const stop = processFailureGuard<T>()
+  const counter = new RegionCounter(options.regions)
   const property = fc.asyncProperty(fc.record(arbitraries) as fc.Arbitrary<T>, async (input) => {
     if (stop.failure) throw stop.failure.error
+    const regions = counter.classify(input)
     try {
       await check(input)
     } catch (error) {
       stop.note(error, input)
+      if (!fc.PreconditionFailure.isFailure(error)) counter.stop()
       throw error
     }
+    counter.count(regions)
   })
   const details = await fc.check(property, parameters(options))
+  recordRegions(counter.result(propertyLabel(options)))
   stop.rethrow()
   report(details)
+}
+
+/** Runs one check; a failure that is not fast-check's skipped precondition ends the region count. */
+function countedCheck<T>(counter: RegionCounter<T>, check: () => void): void {
+  try {
+    check()
+  } catch (error) {
+    if (!fc.PreconditionFailure.isFailure(error)) counter.stop()
+    throw error
+  }
 }
 
 /** Remembers the first failure of the student's process in a property, and the input that met it. */
@@ -197,12 +262,17 @@ function processFailureGuard<T>() {
   return guard
 }
 
+function propertyLabel<T>(options: ForAllOptions<T>): string {
+  return options.label ?? `#${(running?.meta?.regions?.length ?? 0) + 1}`
+}
+
 function parameters<T>(options: ForAllOptions<T>): fc.Parameters<[T]> {
   if (!running) throw new Error('forAll must be called inside a graded test')
   return {
     seed: running.seed,
     numRuns: options.numRuns ?? 100,
     examples: (options.examples ?? []).map((e) => [e] as [T]),
+    ...(noShrink ? { endOnFailure: true } : {}),
   }
 }
 
@@ -228,7 +298,7 @@ export function thrownByOracle(error: unknown): boolean {
 
 function describeFailure(error: unknown, run: Running, entry: TestEntry): FailureInfo {
   const lang = currentLang()
-  const base = baseSeed()
+  const base = run.base
   const common = {
     seed: base,
     propertySeed: run.seed,

@@ -1,5 +1,6 @@
 // What a graded test records about itself in vitest's task meta, for the reporters and the grader.
 import type { Plot } from './plots.ts'
+import type { RegionCount } from './regions.ts'
 
 /**
  * `error`: the student's code threw something other than a graded assertion; `timeout`, `crashed`:
@@ -36,5 +37,9 @@ declare module 'vitest' {
     backend?: string
     /** Plots of the student's results beside the reference's, for the report. */
     plots?: Plot[]
+    /** How often each property's inputs fell in its named regions (see regions.ts). */
+    regions?: RegionCount[]
+    /** The base seed of this registration, when one run registers each test under several (COURSE_SEEDS). */
+    seed?: number
   }
 }

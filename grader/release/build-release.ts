@@ -15,6 +15,8 @@ const INCLUDED = ['package.json', 'package-lock.json', '.npmrc', '.nvmrc', 'tsco
 export const TEACHER_ONLY = [
   'grader/tests/',
   'grader/verify.ts',
+  'grader/regions.ts',
+  'grader/flaky.ts',
   'grader/catalogue.ts',
   'grader/release/',
   'grader/mutation/',

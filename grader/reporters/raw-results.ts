@@ -6,6 +6,7 @@ import path from 'node:path'
 import type { SerializedError, TestModule } from 'vitest/node'
 import type { FailureInfo, Outcome } from '../harness/meta.ts'
 import type { Plot } from '../harness/plots.ts'
+import type { RegionCount } from '../harness/regions.ts'
 import type { WatchdogReport } from '../harness/watchdog.ts'
 
 export interface RawTest {
@@ -18,6 +19,10 @@ export interface RawTest {
   failure?: FailureInfo
   backend?: string
   plots?: Plot[]
+  /** How often each property reached its named input regions. */
+  regions?: RegionCount[]
+  /** The base seed, when the run registered every test under several seeds (COURSE_SEEDS). */
+  seed?: number
   /** vitest's error messages, for failures that did not come through the harness. */
   errors: string[]
 }
@@ -58,6 +63,8 @@ export function collectRun(modules: ReadonlyArray<TestModule>, unhandled: Readon
         failure: meta.failure,
         backend: meta.backend,
         plots: meta.plots,
+        regions: meta.regions,
+        seed: meta.seed,
         errors: (result.errors ?? []).map(errorText),
       }
     })

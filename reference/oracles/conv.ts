@@ -8,6 +8,7 @@
 import fc from 'fast-check'
 import * as tf from '../public/tf.ts'
 import { labelled } from './dense.ts'
+import { type Regions, region } from '../../grader/harness/regions.ts'
 
 export type Image = number[][][]
 export type Kernel = number[][][][]
@@ -134,4 +135,33 @@ export const EDGE_FILTERS: { name: string; weights: number[][] }[] = [
 /** The filters above as one kernel [3][3][1][4]. */
 export function edgeKernel(): Kernel {
   return [0, 1, 2].map((u) => [0, 1, 2].map((v) => [EDGE_FILTERS.map((f) => f.weights[u]![v]!)]))
+}
+
+// ---- where a mistake shows ----
+
+/** TensorFlow's total padding along one axis under 'same': out = ⌈n/s⌉, total = max((out − 1)·s + k − n, 0). */
+export function samePadTotal(n: number, k: number, s: number): number {
+  return Math.max((Math.ceil(n / s) - 1) * s + k - n, 0)
+}
+const dims = (c: { input: Image }) => [c.input.length, c.input[0]!.length] as const
+const kernelDims = (c: ConvCase) => [c.kernel.length, c.kernel[0]!.length] as const
+
+export const convRegions: Regions<ConvCase> = {
+  'a stride above 1 with an odd total padding (the extra zero at the end)': region(5, (c) => {
+    if (c.padding !== 'same') return false
+    const [h, w] = dims(c)
+    const [kh, kw] = kernelDims(c)
+    return (c.stride[0] > 1 && samePadTotal(h, kh, c.stride[0]) % 2 === 1) || (c.stride[1] > 1 && samePadTotal(w, kw, c.stride[1]) % 2 === 1)
+  }),
+  'a stride larger than the kernel': region(5, (c) => c.stride[0] > kernelDims(c)[0] || c.stride[1] > kernelDims(c)[1]),
+  'different strides down and across': region(15, (c) => c.stride[0] !== c.stride[1]),
+  'a non-square image': region(25, (c) => dims(c)[0] !== dims(c)[1]),
+  'several input channels and filters': region(10, (c) => c.input[0]![0]!.length > 1 && c.bias.length > 1),
+}
+
+export const poolRegions: Regions<PoolCase> = {
+  'a stride other than the window': region(20, (c) => c.stride[0] !== c.size[0] || c.stride[1] !== c.size[1]),
+  'different strides down and across': region(15, (c) => c.stride[0] !== c.stride[1]),
+  'a window larger than the image (same)': region(3, (c) => c.padding === 'same' && (c.size[0] > dims(c)[0] || c.size[1] > dims(c)[1])),
+  'a one-pixel-wide image': region(3, (c) => dims(c)[0] === 1 || dims(c)[1] === 1),
 }

@@ -8,6 +8,7 @@ const { derivative, parse } = math
 import { type Expr, add, c, cos, evaluate, exp, log, mul, pow, show, sin, x } from '../public/expr.ts'
 import { exprArbitrary, niceConstant, niceExponent, printable } from '../public/expr-arbitrary.ts'
 import { described } from './described.ts'
+import { type Regions, region } from '../../grader/harness/regions.ts'
 
 export type RealFn = (x: number) => number
 export type ScalarField = (point: readonly number[]) => number
@@ -154,9 +155,10 @@ const contains = (e: Expr, kind: Expr['kind']): boolean => {
   }
 }
 
-/** Constants (including 0, negatives, fractions) and x itself. */
+/** Constants (0 on purpose, negatives, fractions) and x itself. */
 export const constantOrX: fc.Arbitrary<Expr> = fc.oneof(
   fc.constant(x),
+  fc.constant(c(0)),
   niceConstant.map(c),
   fc.double({ min: -100, max: 100, noNaN: true }).map(c),
 ).map(printable)
@@ -193,6 +195,96 @@ export const composition: fc.Arbitrary<Expr> = fc
 /** Random expressions over every kind, as given to students. */
 export const randomExpr: fc.Arbitrary<Expr> = exprArbitrary()
 
+// ---- where a wrong rule shows ----
+
+const depth = (e: Expr): number => {
+  switch (e.kind) {
+    case 'const':
+    case 'x':
+      return 0
+    case 'add':
+    case 'mul':
+      return 1 + Math.max(depth(e.left), depth(e.right))
+    case 'pow':
+      return 1 + depth(e.base)
+    default:
+      return 1 + depth(e.arg)
+  }
+}
+const exponentOf = (e: Expr) => (e.kind === 'pow' ? e.exponent : NaN)
+const hasX = (e: Expr): boolean => e.kind === 'x' || (e.kind !== 'const' && (e.kind === 'add' || e.kind === 'mul' ? hasX(e.left) || hasX(e.right) : hasX(e.kind === 'pow' ? e.base : e.arg)))
+
+export const constantRegions: Regions<Expr> = {
+  'x itself': region(7, (e) => e.kind === 'x'),
+  'the constant 0': region(3, (e) => e.kind === 'const' && e.value === 0),
+  'a negative constant': region(4, (e) => e.kind === 'const' && e.value < 0),
+  'a fractional constant': region(10, (e) => e.kind === 'const' && !Number.isInteger(e.value)),
+}
+
+export const powerRegions: Regions<Expr> = {
+  'whole n ≥ 2': region(3, (e) => Number.isInteger(exponentOf(e)) && exponentOf(e) >= 2),
+  'negative n': region(12, (e) => exponentOf(e) < 0),
+  'fractional n': region(15, (e) => !Number.isInteger(exponentOf(e))),
+}
+
+export const sumRegions: Regions<Expr> = {
+  'x more than once': region(15, (e) => show(e).split('x').length > 2),
+  'depth ≥ 3': region(10, (e) => depth(e) >= 3),
+}
+
+export const productRegions: Regions<Expr> = {
+  'a product of two factors with x': region(15, (e) => e.kind === 'mul' ? hasX(e.left) && hasX(e.right) : show(e).split('x').length > 2),
+  'depth ≥ 3': region(10, (e) => depth(e) >= 3),
+  'a sum inside a product': region(10, (e) => /\(.*\+.*\) \*|\* \(.*\+/.test(show(e))),
+}
+
+export const compositionRegions: Regions<Expr> = {
+  'outer log': region(2, (e) => e.kind === 'log'),
+  'outer power': region(15, (e) => e.kind === 'pow'),
+  'outer sin or cos': region(6, (e) => e.kind === 'sin' || e.kind === 'cos'),
+  'two outer functions': region(25, (e) => depth(e) >= 4),
+  'an inner quadratic': region(20, (e) => show(e).includes('x * x')),
+}
+
+export const randomExprRegions: Regions<Expr> = {
+  'a power': region(29, (e) => contains(e, 'pow')),
+  'a log': region(26, (e) => contains(e, 'log')),
+  'a product': region(23, (e) => contains(e, 'mul')),
+  'sin or cos': region(40, (e) => contains(e, 'sin') || contains(e, 'cos')),
+  'an exp': region(30, (e) => contains(e, 'exp')),
+  'depth ≥ 3': region(30, (e) => depth(e) >= 3),
+  'a leaf': region(3, (e) => depth(e) === 0),
+}
+
+/**
+ * uⁿ at a point where the base u is 0, for n ≥ 1 (where f and f′ are defined): u = x + c, or
+ * u = k·x + c, at x = −c/k; the expected derivative n·0ⁿ⁻¹·k is k for n = 1 and 0 beyond.
+ * (referenceSlope skips every point whose base is near 0, so the other tests never look here.)
+ */
+export interface PowerAtZero {
+  expr: Expr
+  at: number
+  slope: number
+  n: number
+}
+
+export function powerAtZeroCase(n: number, k: number, shift: number): PowerAtZero {
+  const base = k === 1 ? add(x, c(shift)) : add(mul(c(k), x), c(shift))
+  const expr = printable(pow(base, n))
+  return labelled({ expr, at: -shift / k, slope: n === 1 ? k : 0, n }, `{ expr: ${show(expr)}, at: ${-shift / k} }`)
+}
+
+export const powerAtZero: fc.Arbitrary<PowerAtZero> = fc
+  .record({ n: fc.constantFrom(1, 2, 3, 4, 1.5, 2.5, 3.5), k: fc.constantFrom(1, 2, -1, 0.5, -4), c: fc.integer({ min: -3, max: 3 }) })
+  .map(({ n, k, c: shift }) => powerAtZeroCase(n, k, shift))
+
+export const powerAtZeroRegions: Regions<PowerAtZero> = {
+  'n = 1 (slope k)': region(2, (p) => p.n === 1),
+  'whole n ≥ 2': region(3, (p) => Number.isInteger(p.n) && p.n >= 2),
+  'fractional n': region(3, (p) => !Number.isInteger(p.n)),
+  'at x ≠ 0': region(18, (p) => p.at !== 0),
+}
+
 /** The elementary functions of x. */
 export const elementary = { sin: printable(sin(x)), cos: printable(cos(x)), exp: printable(exp(x)), log: printable(log(x)) }
 
@@ -219,6 +311,15 @@ export interface SmoothCase {
 }
 
 const tenths = (min: number, max: number) => fc.integer({ min: min * 10, max: max * 10 }).map((k) => k / 10)
+/**
+ * Where f is differentiated, in [−3, 3]: x = 0 and tiny |x| ≤ 0.05 drawn on purpose (a step
+ * proportional to |x| vanishes or drowns in rounding there), and hundredths anywhere.
+ */
+const smoothPoint = fc.oneof(
+  { weight: 1, arbitrary: fc.constant(0) },
+  { weight: 1, arbitrary: fc.tuple(fc.integer({ min: 1, max: 50 }), fc.boolean()).map(([k, negative]) => (negative ? -k : k) / 1000) },
+  { weight: 4, arbitrary: fc.integer({ min: -300, max: 300 }).map((k) => k / 100) },
+)
 const quarters = (min: number, max: number) => fc.integer({ min: min * 4, max: max * 4 }).map((k) => k / 4)
 
 export const smoothCase: fc.Arbitrary<SmoothCase> = fc
@@ -229,7 +330,7 @@ export const smoothCase: fc.Arbitrary<SmoothCase> = fc
     phi: fc.constantFrom(0, 0.5, 1),
     b: quarters(-2, 2),
     e: quarters(-1, 1),
-    at: fc.integer({ min: -300, max: 300 }).map((k) => k / 100),
+    at: smoothPoint,
   })
   .map(({ C, a, w, phi, b, e, at }) => {
     const f = described(
@@ -248,6 +349,15 @@ export const smoothCase: fc.Arbitrary<SmoothCase> = fc
       `{ f: ${f}, x: ${at} }`,
     )
   })
+
+export const smoothRegions: Regions<SmoothCase> = {
+  'x = 0': region(2, (c) => c.x === 0),
+  'tiny x: 0 < |x| ≤ 0.05': region(4, (c) => c.x !== 0 && Math.abs(c.x) <= 0.05),
+  '|x| ≥ 1': region(13, (c) => Math.abs(c.x) >= 1),
+  'large values: |f| ≥ 500': region(4, (c) => c.size >= 550),
+  'curved: |f″(x)| ≥ 0.5': region(30, (c) => Math.abs(c.curvature) >= 0.5),
+  'steep: |f′(x)| ≥ 5': region(6, (c) => Math.abs(c.slope) >= 5),
+}
 
 /**
  * Error bound of a second-order difference with step h: K·h²·M₃ for the truncation (K ≤ 1 covers
@@ -279,7 +389,9 @@ export interface FieldCase {
   size: number
 }
 
-const axisTerm = fc.record({ a: quarters(-3, 3), w: fc.constantFrom(0.5, 1, 1.5, 2), phi: fc.constantFrom(0, 0.5, 1), b: quarters(-2, 2), at: tenths(-3, 3) })
+/** A coordinate in [−3, 3] in tenths, 0 drawn on purpose (a step proportional to |xᵢ| vanishes there). */
+const coordinate = fc.oneof({ weight: 1, arbitrary: fc.constant(0) }, { weight: 4, arbitrary: tenths(-3, 3) })
+const axisTerm = fc.record({ a: quarters(-3, 3), w: fc.constantFrom(0.5, 1, 1.5, 2), phi: fc.constantFrom(0, 0.5, 1), b: quarters(-2, 2), at: coordinate })
 
 export const fieldCase: fc.Arbitrary<FieldCase> = fc
   .integer({ min: 1, max: 4 })
@@ -330,6 +442,14 @@ export const fieldCase: fc.Arbitrary<FieldCase> = fc
     )
   })
 
+export const fieldRegions: Regions<FieldCase> = {
+  'one variable': region(6, (c) => c.x.length === 1),
+  'four variables': region(4, (c) => c.x.length === 4),
+  'a coordinate is 0': region(15, (c) => c.x.includes(0)),
+  'large values: |C| ≥ 500': region(4, (c) => c.size - 40 * c.x.length - 5 * c.x.length * (c.x.length - 1) >= 500),
+  'cross terms': region(30, (c) => c.x.length >= 2),
+}
+
 // ---------------------------------------------------------------------------------------------
 // Critical points
 // ---------------------------------------------------------------------------------------------
@@ -345,6 +465,8 @@ export interface CriticalCase {
   f: ScalarField
   p: number[]
   gradientAt: (point: readonly number[]) => number[]
+  /** ∂²f/∂xᵢ² at p (0 where it is not known). */
+  axisCurvature: number[]
 }
 
 const centre = tenths(-2, 2)
@@ -366,7 +488,7 @@ const extremumCase = fc
       `p => ${C} + ${sign} * (${p.map((pi, i) => `${b[i]}*(p[${i}] - ${pi})**2 + ${a[i]}*(1 - Math.cos(p[${i}] - ${pi}))`).join(' + ')})`,
     )
     const gradientAt = (q: readonly number[]) => p.map((pi, i) => sign * (2 * b[i]! * (q[i]! - pi) + a[i]! * Math.sin(q[i]! - pi)))
-    return labelled({ kind: sign > 0 ? 'minimum' : 'maximum', f, p, gradientAt }, `{ f: ${f}, p: ${JSON.stringify(p)} }`)
+    return labelled({ kind: sign > 0 ? 'minimum' : 'maximum', f, p, gradientAt, axisCurvature: p.map((_, i) => sign * (2 * b[i]! + a[i]!)) }, `{ f: ${f}, p: ${JSON.stringify(p)} }`)
   })
 
 const saddleCase = fc.oneof(
@@ -386,12 +508,12 @@ const saddleCase = fc.oneof(
         `p => ${C} + ${p.map((pi, i) => `${signs[i]! * b[i]!}*(p[${i}] - ${pi})**2`).join(' + ')}`,
       )
       const gradientAt = (q: readonly number[]) => p.map((pi, i) => 2 * signs[i]! * b[i]! * (q[i]! - pi))
-      return labelled({ kind: 'saddle', f, p, gradientAt }, `{ f: ${f}, p: ${JSON.stringify(p)} }`)
+      return labelled({ kind: 'saddle', f, p, gradientAt, axisCurvature: p.map((_, i) => 2 * signs[i]! * b[i]!) }, `{ f: ${f}, p: ${JSON.stringify(p)} }`)
     }),
   fc.record({ C: fc.integer({ min: -100, max: 100 }), p: fc.array(centre, { minLength: 2, maxLength: 2 }) }).map(({ C, p }): CriticalCase => {
     const [p0, p1] = p as [number, number]
     const f = described((q: readonly number[]) => C + (q[0]! - p0) * (q[1]! - p1), `p => ${C} + (p[0] - ${p0}) * (p[1] - ${p1})`)
-    return labelled({ kind: 'saddle', f, p, gradientAt: (q) => [q[1]! - p1, q[0]! - p0] }, `{ f: ${f}, p: ${JSON.stringify(p)} }`)
+    return labelled({ kind: 'saddle', f, p, gradientAt: (q) => [q[1]! - p1, q[0]! - p0], axisCurvature: [0, 0] }, `{ f: ${f}, p: ${JSON.stringify(p)} }`)
   }),
 )
 
@@ -405,18 +527,43 @@ export const saddle: fc.Arbitrary<CriticalCase> = saddleCase
 export const criticalTol = fc.constantFrom(1e-3, 1e-4, 1e-2)
 
 /**
- * A point p + u where the gradient is clearly not 0: some partial derivative is at least 100 × tol
- * in size, so ‖∇f‖ > tol in every norm (and by far more than any numeric error), whichever norm the
- * student compares with tol. Points near the boundary ‖∇f‖ ≈ tol are never generated.
+ * A point p + u near a critical point p, moved along one axis i by u = G/fᵢᵢ so that ∂f/∂xᵢ ≈ G
+ * (the other partial derivatives stay exactly 0). The gradient is computed exactly afterwards.
+ */
+function nearCritical(size: (tol: number) => fc.Arbitrary<number>, tol: number) {
+  return fc
+    .record({ critical: fc.oneof(extremum, saddle), axis: fc.nat(), G: size(tol), sign: fc.constantFrom(1, -1) })
+    .filter(({ critical, axis }) => critical.axisCurvature[axis % critical.p.length] !== 0)
+    .map(({ critical, axis, G, sign }) => {
+      const i = axis % critical.p.length
+      const point = critical.p.map((pi, j) => (j === i ? pi + (sign * G) / critical.axisCurvature[i]! : pi))
+      return labelled({ ...critical, point, gradient: critical.gradientAt(point) }, `{ f: ${critical.f}, x: ${JSON.stringify(point)} }`)
+    })
+}
+
+/**
+ * A point where the gradient is not 0 in any norm: some partial derivative is at least 3 × tol in
+ * size, so ‖∇f‖ > tol whichever norm is compared with tol (length, largest component, sum), and by
+ * far more than any numeric error (1e-8). Two regimes: points well away from the critical point
+ * (a partial derivative ≥ 100·tol), and points just outside, where the largest partial derivative
+ * is 3·tol to 0.5·√tol: ‖∇f‖ > tol but ‖∇f‖² ≤ tol, so comparing the squared length with tol fails.
  */
 export function awayFromCritical(tol: number) {
-  return fc
+  const far = fc
     .record({ critical: fc.oneof(extremum, saddle), shift: fc.array(tenths(-2, 2), { minLength: 4, maxLength: 4 }) })
     .map(({ critical, shift }) => {
       const point = critical.p.map((pi, i) => pi + shift[i]!)
       return labelled({ ...critical, point, gradient: critical.gradientAt(point) }, `{ f: ${critical.f}, x: ${JSON.stringify(point)} }`)
     })
     .filter(({ gradient }) => Math.max(...gradient.map(Math.abs)) >= 100 * tol)
+  const justOutside = nearCritical((t) => fc.double({ min: 4 * t, max: 0.4 * Math.sqrt(t), noNaN: true }), tol)
+    .filter(({ gradient }) => Math.max(...gradient.map(Math.abs)) >= 3 * tol && Math.hypot(...gradient) <= 0.5 * Math.sqrt(tol))
+  return fc.oneof(far, justOutside)
+}
+
+/** A point near a critical point where ∇f is not 0 but every partial derivative is at most tol/3: ‖∇f‖ ≤ tol in every norm up to n = 3 (0.58·tol for n = 4 in length, tol·4/3 summed: sums are not compared). */
+export function withinTol(tol: number) {
+  return nearCritical((t) => fc.double({ min: t / 100, max: t / 3, noNaN: true }), tol).filter(({ gradient }) => gradient.some((g) => g !== 0) && Math.max(...gradient.map(Math.abs)) <= tol / 3)
 }
 
 /** `3 + 0.5 * x**2 - 2 * Math.sin(x)` from [[3, ''], [0.5, 'x**2'], [-2, 'Math.sin(x)']], without zero terms. */

@@ -2,6 +2,7 @@
 // reference trainer (logistic regression by full-batch gradient descent on standardized features),
 // the fixed held-out split of the circles and quadrants sets, and the "near chance" threshold.
 import fc from 'fast-check'
+import { type Regions, region } from '../../grader/harness/regions.ts'
 import { math } from './mathjs.ts'
 
 const { mean: mathMean, std } = math
@@ -151,8 +152,20 @@ export function boundaryGrid(p: (point: [number, number]) => number): number[] {
 
 // ---- arbitraries ----
 
+/** A coordinate of any size: 0, tiny (below 1e-3) and large (above 1e3) ones on purpose, and any double up to 1e6. */
+const coordinate = fc.oneof(
+  fc.constant(0),
+  fc.tuple(fc.double({ min: 1e-9, max: 1e-3, noNaN: true }), fc.boolean()).map(([v, negative]) => (negative ? -v : v)),
+  fc.tuple(fc.double({ min: 1e3, max: 1e6, noNaN: true }), fc.boolean()).map(([v, negative]) => (negative ? -v : v)),
+  fc.double({ min: -1e6, max: 1e6, noNaN: true }),
+)
+
 /** A point of the plane with coordinates of any size, including 0 and ±huge ones. */
-export const pointArb = fc.tuple(
-  fc.double({ min: -1e6, max: 1e6, noNaN: true }),
-  fc.double({ min: -1e6, max: 1e6, noNaN: true }),
-).map(([x, y]) => [x, y])
+export const pointArb = fc.tuple(coordinate, coordinate).map(([x, y]) => [x, y])
+
+export const pointRegions: Regions<number[]> = {
+  'a coordinate 0': region(10, ([x, y]) => x === 0 || y === 0),
+  'both coordinates tiny (below 1e-3)': region(2, ([x, y]) => x !== 0 && y !== 0 && Math.abs(x!) < 1e-3 && Math.abs(y!) < 1e-3),
+  'a coordinate above 1e3 in size': region(15, ([x, y]) => Math.abs(x!) > 1e3 || Math.abs(y!) > 1e3),
+  'the third quadrant (both negative)': region(4, ([x, y]) => x! < 0 && y! < 0),
+}

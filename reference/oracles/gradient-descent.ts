@@ -7,6 +7,7 @@ import { math } from './mathjs.ts'
 import * as tf from '../public/tf.ts'
 import { shuffled, type Rng } from '../public/rng.ts'
 import { loadDataset, split } from '../data/datasets.ts'
+import { type Regions, region } from '../../grader/harness/regions.ts'
 
 export interface Linear {
   w: number[]
@@ -171,9 +172,15 @@ export function labelled<T extends object>(value: T, label: string): T {
 const round3 = (v: number) => Math.round(v * 1000) / 1000
 const real = (min: number, max: number) => fc.double({ min, max, noNaN: true, noDefaultInfinity: true }).map(round3)
 
-/** One-feature data: xs and ys of equal length 1…30 in [−5, 5]. */
+/** An x in [−5, 5], 0 drawn on purpose. */
+const xValue = fc.oneof({ weight: 1, arbitrary: fc.constant(0) }, { weight: 9, arbitrary: real(-5, 5) })
+/** One-feature data: xs and ys of equal length 1…30 in [−5, 5]; one point, and 20 to 30 points, drawn on purpose. */
 export const data1 = fc
-  .array(fc.tuple(real(-5, 5), real(-5, 5)), { minLength: 1, maxLength: 30 })
+  .oneof(
+    fc.array(fc.tuple(xValue, real(-5, 5)), { minLength: 1, maxLength: 30 }),
+    fc.array(fc.tuple(xValue, real(-5, 5)), { minLength: 20, maxLength: 30 }),
+    fc.tuple(xValue, real(-5, 5)).map((pair) => [pair]),
+  )
   .map((pairs) => labelled({ xs: pairs.map(([x]) => x), ys: pairs.map(([, y]) => y) }, `{ xs: ${JSON.stringify(pairs.map(([x]) => x))}, ys: ${JSON.stringify(pairs.map(([, y]) => y))} }`))
 
 /** d = 1…4 features, n = 2…30 rows, entries in [−2, 2]. */
@@ -182,9 +189,52 @@ export const dataMulti = fc
   .chain(({ d, n }) => fc.record({
     X: fc.array(fc.array(real(-2, 2), { minLength: d, maxLength: d }), { minLength: n, maxLength: n }),
     y: fc.array(real(-5, 5), { minLength: n, maxLength: n }),
-    start: fc.option(fc.record({ w: fc.array(real(-3, 3), { minLength: d, maxLength: d }), b: real(-3, 3) }), { nil: undefined }),
+    // Left out half the time: the default start (all zeros) is tested as often as a given one.
+    start: fc.option(fc.record({ w: fc.array(real(-3, 3), { minLength: d, maxLength: d }), b: real(-3, 3) }), { nil: undefined, freq: 2 }),
   }))
   .map((data) => labelled(data, `{ X: ${JSON.stringify(data.X)}, y: ${JSON.stringify(data.y)}${data.start ? `, start: ${JSON.stringify(data.start)}` : ''} }`))
 
 /** The largest ‖(xᵢ, 1)‖²: a learning rate below 1/this is stable for every batch, even of one example. */
 export const maxRowNorm2 = (X: readonly (readonly number[])[]) => Math.max(...withOnes(X).map((row) => row.reduce((s, v) => s + v * v, 0)))
+
+// ---- where a mistake shows ----
+
+export interface Data1 {
+  xs: number[]
+  ys: number[]
+}
+export interface DataMulti {
+  X: number[][]
+  y: number[]
+  start: Linear | undefined
+}
+
+export const data1Regions: Regions<Data1> = {
+  'one point': region(8, (d) => d.xs.length === 1),
+  'twenty points or more': region(10, (d) => d.xs.length >= 20),
+  'an x of 0': region(10, (d) => d.xs.includes(0)),
+}
+
+export const dataMultiRegions: Regions<DataMulti> = {
+  'one feature': region(10, (d) => d.X[0]!.length === 1),
+  'four features': region(5, (d) => d.X[0]!.length === 4),
+  'two rows': region(1, (d) => d.X.length === 2),
+  'start left out (the default, all zeros)': region(20, (d) => d.start === undefined),
+  'start given': region(20, (d) => d.start !== undefined),
+}
+
+/**
+ * The six results of one epoch of SGD with batches of one on three examples, one per order in which
+ * the examples are used, so that the order a student's sgd drew can be read off its result.
+ */
+export function sgdOrders(X: readonly (readonly number[])[], y: readonly number[], learningRate: number, start: Linear): { order: number[]; result: Linear }[] {
+  const orders = [[0, 1, 2], [0, 2, 1], [1, 0, 2], [1, 2, 0], [2, 0, 1], [2, 1, 0]]
+  return orders.map((order) => {
+    let t = theta(start)
+    for (const i of order) {
+      const g = gradientOf(unpack(t), [X[i]!], [y[i]!])
+      t = t.map((v, j) => v - learningRate * g[j]!)
+    }
+    return { order, result: unpack(t) }
+  })
+}

@@ -2,6 +2,7 @@
 // (non-square included) and entries, and the rounding bounds that decide the tolerances.
 import fc from 'fast-check'
 import { math } from './mathjs.ts'
+import { type Regions, region } from '../../grader/harness/regions.ts'
 
 const { add: mathAdd, dot: mathDot, multiply, transpose: mathTranspose } = math
 
@@ -10,8 +11,8 @@ export type Matrix = number[][]
 
 // ---- entries ---------------------------------------------------------------------------------
 
-/** Any double in [−10, 10] (0, −0 and tiny numbers included): for comparisons with mathjs. */
-export const real: fc.Arbitrary<number> = fc.double({ min: -10, max: 10, noNaN: true })
+/** Any double in [−10, 10] (0 drawn on purpose, −0 and tiny numbers included): for comparisons with mathjs. */
+export const real: fc.Arbitrary<number> = fc.oneof({ weight: 1, arbitrary: fc.constant(0) }, { weight: 9, arbitrary: fc.double({ min: -10, max: 10, noNaN: true }) })
 
 /**
  * Multiples of 1/4 in [−10, 10]. Products of three such numbers are multiples of 1/64 below 1000,
@@ -111,3 +112,42 @@ export function matvecTolerance(A: Matrix, v: Vector): number {
 // ---- reference implementations for building expected values in laws ---------------------------
 
 export const shapeOf = (A: Matrix): [number, number] => [A.length, A[0]?.length ?? 0]
+
+// ---- where a mistake shows ----
+
+const rows = (A: Matrix) => A.length
+const cols = (A: Matrix) => A[0]?.length ?? 0
+const entries = (...ms: (Matrix | Vector)[]) => ms.flatMap((m) => (m as unknown[]).flat() as number[])
+/** Not exactly a float32: a double, not a multiple of a small power of two. */
+const notFloat32 = (v: number) => Math.fround(v) !== v
+
+/** Regions of a matrix's shape (1 to 5 rows and columns). */
+export const shapeRegions: Regions<Matrix> = {
+  'one row (1×m)': region(2, (A) => rows(A) === 1),
+  'one column (n×1)': region(2, (A) => cols(A) === 1),
+  'not square': region(30, (A) => rows(A) !== cols(A)),
+  'square, 2×2 or more': region(2, (A) => rows(A) === cols(A) && rows(A) >= 2),
+  'five rows or columns': region(2, (A) => rows(A) === 5 || cols(A) === 5),
+}
+
+/** Regions of the entries of real-valued inputs. */
+export const entryRegions: Regions<Matrix | Vector> = {
+  'an entry not exact in float32': region(30, (m) => entries(m).some(notFloat32)),
+  'an entry 0': region(5, (m) => entries(m).some((v) => v === 0)),
+  'a negative entry': region(30, (m) => entries(m).some((v) => v < 0)),
+}
+
+/** Regions of a pair A (n×m), B (m×k) for a product. */
+export const productRegions: Regions<{ A: Matrix; B: Matrix }> = {
+  'A has one row': region(2, ({ A }) => rows(A) === 1),
+  'B has one column': region(2, ({ B }) => cols(B) === 1),
+  'inner size 1 (an outer product)': region(2, ({ A }) => cols(A) === 1),
+  'inner size ≥ 3': region(15, ({ A }) => cols(A) >= 3),
+  'n, m and k all different': region(10, ({ A, B }) => new Set([rows(A), cols(A), cols(B)]).size === 3),
+  'an entry not exact in float32': region(30, ({ A, B }) => entries(A, B).some(notFloat32)),
+}
+
+export const vectorRegions: Regions<Vector> = {
+  'length 1': region(3, (v) => v.length === 1),
+  'length 5': region(2, (v) => v.length === 5),
+}

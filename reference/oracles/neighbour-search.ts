@@ -5,6 +5,7 @@ import fc from 'fast-check'
 import { math } from './mathjs.ts'
 import { loadDataset, split } from '../data/datasets.ts'
 import { described } from './described.ts'
+import { type Regions, region } from '../../grader/harness/regions.ts'
 
 export type Point = [number, number]
 export type Loss = (w: number, b: number) => number
@@ -171,3 +172,47 @@ export const anyCase = fc.oneof(exactCase, tieCase, caseOf(fc.oneof(mseLoss, bow
 
 /** Decreasing dyadic step sizes for refine, coarse to fine. */
 export const dyadicDeltas = fc.subarray([2, 1, 0.5, 0.25, 0.125], { minLength: 1 })
+
+// ---- where a mistaken search shows ----
+
+/** The reference path of a case, computed once per case (regions and tests both ask for it). */
+const paths = new WeakMap<SearchCase, Point[]>()
+export function referencePath(c: SearchCase): Point[] {
+  let path = paths.get(c)
+  if (!path) paths.set(c, (path = referenceSearch(c.loss, c.start, c.delta).trace))
+  return path
+}
+
+const isDyadic = (v: number) => Number.isInteger(v * 1024)
+/**
+ * Whether some move of the reference path goes to a diagonal neighbour although an axis neighbour
+ * is lower than the point too: a search that looks at the four axis neighbours first and at the
+ * diagonals only when none of those is lower takes another path there.
+ */
+export function diagonalBeatsAxis(c: SearchCase): boolean {
+  const path = referencePath(c)
+  return path.slice(1).some((next, i) => {
+    const [w, b] = path[i]!
+    const diagonal = next[0] !== w && next[1] !== b
+    if (!diagonal) return false
+    const here = c.loss(w, b)
+    return [[w - c.delta, b], [w + c.delta, b], [w, b - c.delta], [w, b + c.delta]].some(([u, v]) => c.loss(u!, v!) < here)
+  })
+}
+
+export const searchRegions: Regions<SearchCase> = {
+  'no move: the start is already a local minimum': region(1, (c) => referencePath(c).length === 1),
+  'a long path (≥ 20 moves)': region(4, (c) => referencePath(c).length > 20),
+  'a diagonal move beats a lower axis neighbour': region(10, diagonalBeatsAxis),
+  'Δ = 1': region(4, (c) => c.delta === 1),
+  'the MSE of a data set': region(2, (c) => String(c.loss).includes('mse(')),
+  'a rippled bowl (many local minima)': region(2, (c) => String(c.loss).includes('Math.sin')),
+  'exact ties (a valley, a diamond or a well)': region(10, (c) => /Math\.abs|Math\.max|\)\*\*2\)?$/.test(String(c.loss)) && !String(c.loss).includes('mse(')),
+  'a start off the grid of quarters': region(1, (c) => !isDyadic(c.start[0]) || !isDyadic(c.start[1])),
+}
+
+/** A case whose start is already the minimum: the search must not move (the loop's edge, zero moves). */
+export const atMinimumCase: SearchCase = labelled(
+  { loss: described((w: number, b: number) => (w - 1) ** 2 + 3 * (b + 2) ** 2, '(w, b) => (w - 1)**2 + 3*(b + 2)**2'), start: [1, -2] as Point, delta: 0.5 },
+  '{ loss: (w, b) => (w - 1)**2 + 3*(b + 2)**2, start: [1, -2], delta: 0.5 }',
+)
