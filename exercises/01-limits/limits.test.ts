@@ -284,8 +284,11 @@ describe('findCounterexample(f, a, L, δ, ε, rng)', () => {
     // points (the lesson's minimum) misses it with probability ≤ 0.825¹⁰⁰ < 5e-9 per case, so
     // below 1e-6 over the 50 cases; one that only probes the edges or one side never finds it.
     forAll({ input: bandInput }, ({ input: { side, a, L, delta, eps, seed } }) => {
-      const inBand = (x: number) => side * (x - a) > 0.1 * delta && side * (x - a) < 0.45 * delta
-      const f = described((x: number) => (inBand(x) ? L + 2 * eps : L), `x => ${0.1 * delta} < ${side} * (x - ${a}) && ${side} * (x - ${a}) < ${0.45 * delta} ? ${L} + 2 * ${eps} : ${L}`)
+      const f = described(
+        (x: number) => (side * (x - a) > 0.1 * delta && side * (x - a) < 0.45 * delta ? L + 2 * eps : L),
+        `x => ${0.1 * delta} < ${side} * (x - ${a}) && ${side} * (x - ${a}) < ${0.45 * delta} ? ${L} + 2 * ${eps} : ${L}`,
+        { side, a, delta, L, eps },
+      )
       expectCounterexample(student.findCounterexample(f, a, L, delta, eps, createRng(seed)), f, a, L, delta, eps)
     }, { numRuns: 50, regions: bandRegions })
   })
@@ -315,7 +318,7 @@ describe('findCounterexample(f, a, L, δ, ε, rng)', () => {
     // Integers and powers of two: L + ε and (L + ε) − L are exact, so |f(x) − L| is ε itself.
     forAll({ a: fc.integer({ min: -10, max: 10 }), L: fc.integer({ min: -5, max: 5 }), k: fc.integer({ min: -4, max: 2 }), seed: fc.integer({ min: 0, max: 2 ** 31 - 1 }) }, ({ a, L, k, seed }) => {
       const eps = 2 ** k
-      const f = described((x: number) => (x === a ? L : L + eps), `x => x === ${a} ? ${L} : ${L} + ${eps}`)
+      const f = described((x: number) => (x === a ? L : L + eps), `x => x === ${a} ? ${L} : ${L} + ${eps}`, { a, L, eps })
       expectCounterexample(student.findCounterexample(f, a, L, 0.5, eps, createRng(seed)), f, a, L, 0.5, eps)
     }, { numRuns: 20, regions: { 'ε < 1': region(1, ({ k }) => k < 0), 'ε ≥ 1': region(1, ({ k }) => k >= 0), 'a ≠ 0': region(10, ({ a }) => a !== 0), 'L < 0': region(1, ({ L }) => L < 0) } })
   })

@@ -45,8 +45,8 @@ export interface LinearCase {
 }
 
 export function linearCase(m: number, k: number, a: number): LinearCase {
-  const f = described((x: number) => m * x + k, `x => ${m} * x + ${k}`)
-  const tightDelta = described((eps: number) => (m === 0 ? 1e6 : eps / Math.abs(m)), m === 0 ? 'eps => 1e6' : `eps => eps / ${Math.abs(m)}`)
+  const f = described((x: number) => m * x + k, `x => ${m} * x + ${k}`, { m, k })
+  const tightDelta = described((eps: number) => (m === 0 ? 1e6 : eps / Math.abs(m)), m === 0 ? 'eps => 1e6' : `eps => eps / ${Math.abs(m)}`, { m })
   return labelled({ m, k, a, f, L: m * a + k, tightDelta }, `{ f: ${f}, a: ${a}, L: ${m * a + k}, δf: ${tightDelta} }`)
 }
 
@@ -120,11 +120,11 @@ export interface DeltaCase {
 
 function curveCase(kind: 'parabola' | 'root', q: number, s: 1 | -1, L: number, a: number): DeltaCase {
   const f = kind === 'parabola'
-    ? described((x: number) => L + s * q * (x - a) ** 2, `x => ${L} + ${s * q} * (x - ${a})**2`)
-    : described((x: number) => L + s * q * Math.sqrt(Math.abs(x - a)), `x => ${L} + ${s * q} * Math.sqrt(Math.abs(x - ${a}))`)
+    ? described((x: number) => L + s * q * (x - a) ** 2, `x => ${L} + ${s * q} * (x - ${a})**2`, { L, s, q, a })
+    : described((x: number) => L + s * q * Math.sqrt(Math.abs(x - a)), `x => ${L} + ${s * q} * Math.sqrt(Math.abs(x - ${a}))`, { L, s, q, a })
   const tightDelta = kind === 'parabola'
-    ? described((eps: number) => Math.sqrt(eps / q), `eps => Math.sqrt(eps / ${q})`)
-    : described((eps: number) => (eps / q) ** 2, `eps => (eps / ${q})**2`)
+    ? described((eps: number) => Math.sqrt(eps / q), `eps => Math.sqrt(eps / ${q})`, { q })
+    : described((eps: number) => (eps / q) ** 2, `eps => (eps / ${q})**2`, { q })
   return labelled({ kind, f, a, L, side: s, tightDelta }, `{ f: ${f}, a: ${a}, L: ${L}, δf: ${tightDelta} }`)
 }
 
@@ -302,7 +302,7 @@ export const jumpRegions: Regions<LimitCase> = {
 export const poleCase: fc.Arbitrary<LimitCase> = fc
   .record({ a: point, c: fc.integer({ min: 1, max: 10 }), power: fc.constantFrom(1, 2), sign: fc.constantFrom(1, -1) })
   .map(({ a, c, power, sign }) => {
-    const f = described((x: number) => (sign * c) / (x - a) ** power, `x => ${sign * c} / (x - ${a})**${power}`)
+    const f = described((x: number) => (sign * c) / (x - a) ** power, `x => ${sign * c} / (x - ${a})**${power}`, { sign, c, a, power })
     return labelled({ f, a, L: NaN, power, c: sign * c }, `{ f: ${f}, a: ${a} }`)
   })
 
@@ -317,7 +317,7 @@ export const poleRegions: Regions<LimitCase> = {
 export const oscillatingCase: fc.Arbitrary<LimitCase> = fc
   .record({ a: point, c: fc.integer({ min: 1, max: 20 }).map((n) => n / 4), power: fc.constantFrom(1, 2) })
   .map(({ a, c, power }) => {
-    const f = described((x: number) => Math.sin(c / (x - a) ** power), `x => Math.sin(${c} / (x - ${a})**${power})`)
+    const f = described((x: number) => Math.sin(c / (x - a) ** power), `x => Math.sin(${c} / (x - ${a})**${power})`, { c, a, power })
     return labelled({ f, a, L: NaN, power, c }, `{ f: ${f}, a: ${a} }`)
   })
 
@@ -329,8 +329,8 @@ export const oscillatingRegions: Regions<LimitCase> = {
 
 /** The lecture's example, (x² − 4)/(x − 2) at 2, and sin(x)/x at 0. */
 export const lectureCases: LimitCase[] = [
-  { f: described((x: number) => (x * x - 4) / (x - 2), 'x => (x*x - 4) / (x - 2)'), a: 2, L: 4 },
-  { f: described((x: number) => Math.sin(x) / x, 'x => Math.sin(x) / x'), a: 0, L: 1 },
+  { f: described((x: number) => (x * x - 4) / (x - 2), 'x => (x*x - 4) / (x - 2)', {}), a: 2, L: 4 },
+  { f: described((x: number) => Math.sin(x) / x, 'x => Math.sin(x) / x', {}), a: 0, L: 1 },
 ]
 
 // ---- the outer half of one side, for findCounterexample ----

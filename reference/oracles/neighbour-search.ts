@@ -88,7 +88,9 @@ export function plainMse(w: number, b: number, xs: readonly number[], ys: readon
   return total / xs.length
 }
 /** The slides' loss(w, b) on linear_regression1. */
-export const lectureLoss: Loss = described((w: number, b: number) => plainMse(w, b, lectureXs, lectureYs), '(w, b) => mse(w, b, linear_regression1)')
+/** plainMse as a portable function, for the losses below (they run where the student's search calls them). */
+const mse = described(plainMse, 'mse', {})
+export const lectureLoss: Loss = described((w: number, b: number) => mse(w, b, lectureXs, lectureYs), '(w, b) => mse(w, b, linear_regression1)', { mse, lectureXs, lectureYs })
 /** The path on the slides: from (−4, 4) with Δ = 0.5, twelve moves to (1, 0). */
 export const LECTURE_PATH: Point[] = [
   [-4, 4], [-4.5, 3.5], [-4, 3], [-3.5, 2.5], [-3, 2], [-2.5, 1.5], [-2, 1.5], [-1.5, 1], [-1, 1], [-0.5, 0.5], [0, 0.5], [0.5, 0], [1, 0],
@@ -125,19 +127,19 @@ const mseLoss = fc
     const [w, b] = leastSquaresLine(xs, ys)
     return Math.abs(w) <= 8 && Math.abs(b) <= 8
   })
-  .map(({ xs, ys }) => described((w: number, b: number) => plainMse(w, b, xs, ys), `(w, b) => mse(w, b, xs = ${JSON.stringify(xs)}, ys = ${JSON.stringify(ys)})`))
+  .map(({ xs, ys }) => described((w: number, b: number) => mse(w, b, xs, ys), `(w, b) => mse(w, b, xs = ${JSON.stringify(xs)}, ys = ${JSON.stringify(ys)})`, { mse, xs, ys }))
 
 /** A tilted elliptic bowl a(w−w₀)² + c(b−b₀)² + e(w−w₀)(b−b₀) with a positive-definite form. */
 const bowlLoss = fc
   .record({ a: fc.integer({ min: 1, max: 5 }), c: fc.integer({ min: 1, max: 5 }), e: fc.integer({ min: -4, max: 4 }), w0: real(-5, 5), b0: real(-5, 5) })
   .filter(({ a, c, e }) => e * e < 4 * a * c)
   .map(({ a, c, e, w0, b0 }) =>
-    described((w: number, b: number) => a * (w - w0) ** 2 + c * (b - b0) ** 2 + e * (w - w0) * (b - b0), `(w, b) => ${a}*(w - ${w0})**2 + ${c}*(b - ${b0})**2 + ${e}*(w - ${w0})*(b - ${b0})`),
+    described((w: number, b: number) => a * (w - w0) ** 2 + c * (b - b0) ** 2 + e * (w - w0) * (b - b0), `(w, b) => ${a}*(w - ${w0})**2 + ${c}*(b - ${b0})**2 + ${e}*(w - ${w0})*(b - ${b0})`, { a, c, e, w0, b0 }),
   )
 
 /** Many local minima: a bowl with ripples. */
 const bumpyLoss = fc.record({ p: fc.integer({ min: 1, max: 3 }), q: fc.integer({ min: 1, max: 3 }), s: real(-3, 3) }).map(({ p, q, s }) =>
-  described((w: number, b: number) => 0.1 * (w * w + b * b) + Math.sin(p * w + s) + Math.cos(q * b), `(w, b) => 0.1*(w*w + b*b) + Math.sin(${p}*w + ${s}) + Math.cos(${q}*b)`),
+  described((w: number, b: number) => 0.1 * (w * w + b * b) + Math.sin(p * w + s) + Math.cos(q * b), `(w, b) => 0.1*(w*w + b*b) + Math.sin(${p}*w + ${s}) + Math.cos(${q}*b)`, { p, q, s }),
 )
 
 /** Losses whose values tie exactly on dyadic points: the tie rule decides the path. */
@@ -145,13 +147,13 @@ const tieLoss = fc.oneof(
   // A flat valley: every point on the line p·w + q·b = r has loss 0.
   fc.record({ p: fc.integer({ min: -2, max: 2 }), q: fc.integer({ min: -2, max: 2 }), r: fc.integer({ min: -6, max: 6 }) })
     .filter(({ p, q }) => p !== 0 || q !== 0)
-    .map(({ p, q, r }) => described((w: number, b: number) => (p * w + q * b - r) ** 2, `(w, b) => (${p}*w + ${q}*b - ${r})**2`)),
+    .map(({ p, q, r }) => described((w: number, b: number) => (p * w + q * b - r) ** 2, `(w, b) => (${p}*w + ${q}*b - ${r})**2`, { p, q, r })),
   // A diamond: |w − w₀| + |b − b₀| has many equal neighbours.
   fc.record({ p: fc.integer({ min: 1, max: 3 }), q: fc.integer({ min: 1, max: 3 }), w0: fc.integer({ min: -12, max: 12 }), b0: fc.integer({ min: -12, max: 12 }) })
-    .map(({ p, q, w0, b0 }) => described((w: number, b: number) => p * Math.abs(w - w0 / 2) + q * Math.abs(b - b0 / 2), `(w, b) => ${p}*Math.abs(w - ${w0 / 2}) + ${q}*Math.abs(b - ${b0 / 2})`)),
+    .map(({ p, q, w0, b0 }) => described((w: number, b: number) => p * Math.abs(w - w0 / 2) + q * Math.abs(b - b0 / 2), `(w, b) => ${p}*Math.abs(w - ${w0 / 2}) + ${q}*Math.abs(b - ${b0 / 2})`, { p, q, w0, b0 })),
   // A square well: loss 0 in a whole square, so most moves there would be to an equal loss.
   fc.record({ w0: fc.integer({ min: -4, max: 4 }), b0: fc.integer({ min: -4, max: 4 }), r: fc.integer({ min: 1, max: 3 }) })
-    .map(({ w0, b0, r }) => described((w: number, b: number) => Math.max(0, Math.abs(w - w0) - r) + Math.max(0, Math.abs(b - b0) - r), `(w, b) => Math.max(0, Math.abs(w - ${w0}) - ${r}) + Math.max(0, Math.abs(b - ${b0}) - ${r})`)),
+    .map(({ w0, b0, r }) => described((w: number, b: number) => Math.max(0, Math.abs(w - w0) - r) + Math.max(0, Math.abs(b - b0) - r), `(w, b) => Math.max(0, Math.abs(w - ${w0}) - ${r}) + Math.max(0, Math.abs(b - ${b0}) - ${r})`, { w0, b0, r })),
 )
 
 /** Starts and steps whose coordinates stay exact binary fractions, so every correct search visits exactly the same points. */
@@ -213,6 +215,6 @@ export const searchRegions: Regions<SearchCase> = {
 
 /** A case whose start is already the minimum: the search must not move (the loop's edge, zero moves). */
 export const atMinimumCase: SearchCase = labelled(
-  { loss: described((w: number, b: number) => (w - 1) ** 2 + 3 * (b + 2) ** 2, '(w, b) => (w - 1)**2 + 3*(b + 2)**2'), start: [1, -2] as Point, delta: 0.5 },
+  { loss: described((w: number, b: number) => (w - 1) ** 2 + 3 * (b + 2) ** 2, '(w, b) => (w - 1)**2 + 3*(b + 2)**2', {}), start: [1, -2] as Point, delta: 0.5 },
   '{ loss: (w, b) => (w - 1)**2 + 3*(b + 2)**2, start: [1, -2], delta: 0.5 }',
 )
