@@ -1,17 +1,25 @@
 // The course version: a hash of everything that decides a verdict (tests, manifests, stubs, the
 // reference, the grader, the configuration and the locked dependencies). Changing any of them
-// invalidates cached results; editing a lesson or the HTML reports does not.
+// invalidates cached results; editing a lesson, the HTML reports or the maintainers' own tooling
+// (the mutation table, the bench, verify, flaky, the variant catalogue, the release builder) does not.
 import { createHash } from 'node:crypto'
 import { existsSync, readFileSync, readdirSync } from 'node:fs'
 import path from 'node:path'
 import { COURSE_ROOT } from '../paths.ts'
 
 const ROOT_FILES = ['package-lock.json', 'vitest.config.ts', 'tsconfig.json']
+/**
+ * Files under grader/ that never run when a submission is graded: the unit tests, the HTML reports,
+ * the release builder, and the maintainers' tools (their outputs, such as the mutation table, are
+ * committed: committing them must leave every student's cached result valid).
+ */
+const MAINTAINERS_ONLY = /^grader\/(tests|report|release|mutation|bench)\/|^grader\/(verify|flaky|catalogue|regions|readme-counts)\.ts$|^grader\/batch\/sample-class\.ts$|\.spec\.ts$/
+
 /** Folders whose `.ts` and `.json` files count, with subfolders that do not decide verdicts. */
 const FOLDERS: Array<{ dir: string; skip: RegExp }> = [
   { dir: 'exercises', skip: /\.md$/ },
   { dir: 'reference', skip: /\.spec\.ts$/ },
-  { dir: 'grader', skip: /^grader\/(tests|report|release)\/|\.spec\.ts$/ },
+  { dir: 'grader', skip: MAINTAINERS_ONLY },
 ]
 
 export function courseVersion(): string {
