@@ -22,7 +22,7 @@ import { randomInt } from 'node:crypto'
 import { readFileSync, readdirSync } from 'node:fs'
 import path from 'node:path'
 import { ALTERNATIVES_DIR, VARIANTS_DIR, type CatalogueEntry, loadCatalogue } from './catalogue.ts'
-import { loadManifest, topicsIn } from './manifest.ts'
+import { loadManifest, selectTopics } from './manifest.ts'
 import { EXERCISES_DIR } from './paths.ts'
 import { regionProblems, regionReport, topicSummaries } from './regions.ts'
 import type { RawRun, RawTest } from './reporters/raw-results.ts'
@@ -133,8 +133,7 @@ function judge(target: Target, seeds: number[], run: RawRun): Finding[] {
 
 async function main(): Promise<void> {
   const { seeds, concurrency, only, variants } = parseArgs(process.argv.slice(2))
-  const topics = topicsIn().filter((t) => only.length === 0 || only.some((o) => t.startsWith(o)))
-  if (topics.length === 0) throw new Error(`no topic matches ${only.join(', ')}`)
+  const topics = selectTopics(only)
   const targets = targetsFor(topics, variants)
   const count = (kind: Target['kind']) => targets.filter((t) => t.kind === kind).reduce((n, t) => n + (kind === 'answer key' ? 1 : t.entries.length), 0)
   console.log(`flaky: ${seeds.length} seeds × (answer key + ${count('alternatives')} alternatives + ${count('variant')} variants) on ${topics.join(', ')}`)

@@ -38,6 +38,25 @@ export function topicsIn(dir: string = EXERCISES_DIR): string[] {
     .sort()
 }
 
+/**
+ * The topics a command names, by number (`03`), folder (`03-matrices`) or name (`matrices`); none
+ * named means every topic. The one rule for every command (grade, report, verify, flaky, regions,
+ * bench). A name that matches no topic is an error, never a silent choice: `0` is not a prefix that
+ * selects all nine.
+ */
+export function selectTopics(wanted: readonly string[] = [], all: readonly string[] = topicsIn()): string[] {
+  if (all.length === 0) throw new Error('the course has no topics (exercises/NN-topic folders)')
+  const names = wanted.map((w) => w.trim()).filter((w) => w !== '')
+  if (names.length === 0) return [...all]
+  const chosen = new Set<string>()
+  for (const name of names) {
+    const matches = all.filter((t) => t === name || t.startsWith(`${name}-`) || t.slice(t.indexOf('-') + 1) === name)
+    if (matches.length === 0) throw new Error(`unknown topic "${name}": name a topic by its number (03), its folder (03-matrices) or its name (matrices); the course has ${all.join(', ')}`)
+    for (const t of matches) chosen.add(t)
+  }
+  return all.filter((t) => chosen.has(t))
+}
+
 export function manifestPath(topic: string): string {
   return path.join(EXERCISES_DIR, topic, 'manifest.json')
 }

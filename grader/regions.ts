@@ -10,7 +10,7 @@ import { randomInt } from 'node:crypto'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { STUDENT_SEED } from './harness/seed.ts'
-import { topicsIn } from './manifest.ts'
+import { selectTopics } from './manifest.ts'
 import type { RawRun } from './reporters/raw-results.ts'
 import { runSuite } from './run-suite.ts'
 import { binomialBand } from './harness/stats.ts'
@@ -118,7 +118,7 @@ async function main(): Promise<void> {
   const argv = process.argv.slice(2)
   const value = (flag: string) => (argv.includes(flag) ? argv[argv.indexOf(flag) + 1] : undefined)
   const only = argv.filter((a, i) => !a.startsWith('-') && !['-n', '--seeds'].includes(argv[i - 1] ?? ''))
-  const topics = topicsIn().filter((t) => only.length === 0 || only.some((o) => t.startsWith(o)))
+  const topics = selectTopics(only)
   const n = value('-n')
   const seeds = value('--seeds')?.split(',').map(Number) ?? (n ? Array.from({ length: Number(n) }, () => randomInt(1, 2 ** 31)) : VERIFY_SEEDS)
   if (!seeds.every(Number.isSafeInteger)) throw new Error('--seeds must be integers separated by commas')

@@ -17,7 +17,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { ALTERNATIVES_DIR, VARIANTS_DIR, type CatalogueEntry, loadCatalogue } from './catalogue.ts'
-import { compareWithTests, loadManifest, topicsIn } from './manifest.ts'
+import { compareWithTests, loadManifest, selectTopics } from './manifest.ts'
 import { COURSE_ROOT } from './paths.ts'
 import { VERIFY_SEEDS, measureRegions, regionProblems, topicSummaries } from './regions.ts'
 import { STUDENT_SEED } from './harness/seed.ts'
@@ -39,7 +39,7 @@ function check(ok: boolean, title: string, details: string[] = []): void {
 async function main(): Promise<void> {
   const started = Date.now()
   const only = process.argv.slice(2).filter((a) => !a.startsWith('-'))
-  const topics = topicsIn().filter((t) => only.length === 0 || only.some((o) => t.startsWith(o)))
+  const topics = selectTopics(only)
 
   const tsc = await run(process.execPath, [path.join(COURSE_ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', '.'])
   check(tsc.code === 0, 'types: the course type-checks (tsc, strict)', tsc.code === 0 ? [] : tsc.output.trim().split('\n').slice(0, 20))

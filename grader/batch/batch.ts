@@ -5,7 +5,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, realpath
 import os from 'node:os'
 import path from 'node:path'
 import { writeFileAtomic } from '../atomic-write.ts'
-import { loadManifest, topicsIn } from '../manifest.ts'
+import { loadManifest, selectTopics as selectNamedTopics, topicsIn } from '../manifest.ts'
 import { COURSE_ROOT, SOLUTIONS_DIR, isInside } from '../paths.ts'
 import type { BatchResult, StudentResult } from '../results.ts'
 import { scoreRun } from '../scoring.ts'
@@ -304,13 +304,9 @@ function unscored(submission: Submission, seed: number, topics: string[], status
   return { id: submission.id, source: submission.source, status, error, score, seed, durationMs: 0, hash: '', diagnostics: [...submission.notes] }
 }
 
-/** `01` or `01-limits` → the topic folders; unknown names are an error, not a silent zero. */
+/** The topics to grade (grader/manifest.ts's one rule: unknown names are an error, not a silent zero). */
 export function selectTopics(wanted: string[] | undefined): string[] {
-  const all = topicsIn()
-  if (all.length === 0) throw new Error('the course has no topics (exercises/NN-topic folders)')
-  const chosen = !wanted?.length ? all : all.filter((t) => wanted.some((w) => t === w || t.startsWith(`${w}-`) || t.startsWith(w)))
-  const unknown = (wanted ?? []).filter((w) => !all.some((t) => t === w || t.startsWith(w)))
-  if (unknown.length) throw new Error(`unknown topics: ${unknown.join(', ')} (the course has ${all.join(', ')})`)
+  const chosen = selectNamedTopics(wanted ?? [])
   for (const topic of chosen) loadManifest(topic) // a broken manifest stops the batch before anyone is graded
   return chosen
 }

@@ -13,7 +13,7 @@ import { spawn } from 'node:child_process'
 import { existsSync, readFileSync, readdirSync } from 'node:fs'
 import path from 'node:path'
 import { writeFileAtomic } from '../atomic-write.ts'
-import { topicsIn } from '../manifest.ts'
+import { selectTopics } from '../manifest.ts'
 import { COURSE_ROOT, REPORTS_DIR } from '../paths.ts'
 import { EXCLUDED, MUTATION_DIR, type TopicScore, analyseReport, loadEquivalents, loadScores, renderSummary } from './summary.ts'
 
@@ -25,8 +25,7 @@ async function main(): Promise<void> {
   const concurrency = valueOf(args, '--concurrency')
   const summaryOnly = args.includes('--summary-only')
   const wanted = args.filter((a, i) => !a.startsWith('-') && args[i - 1] !== '--concurrency')
-  const topics = topicsIn().filter((t) => wanted.length === 0 || wanted.some((w) => t.startsWith(w)))
-  if (wanted.length && topics.length === 0) throw new Error(`no topic matches ${wanted.join(', ')}`)
+  const topics = selectTopics(wanted)
 
   const scores = loadScores()
   let failed = false

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { compareWithTests, validateManifest, type Manifest } from '../manifest.ts'
+import { compareWithTests, selectTopics, validateManifest, type Manifest } from '../manifest.ts'
 
 const hint = { en: 'a hint', 'zh-TW': '提示' }
 const title = { 'zh-TW': '標題' }
@@ -32,5 +32,19 @@ describe('manifest checks', () => {
   })
   it('reports a test registered twice', () => {
     expect(compareWithTests(manifest, ['a.one', 'a.one', 'a.two'])).toEqual(['01-x: test "a.one" is registered twice'])
+  })
+})
+
+describe('topic selection (one rule for every command)', () => {
+  const all = ['01-limits', '02-derivatives', '03-matrices', '10-functional-api']
+  it('names a topic by number, folder or name; none named is every topic', () => {
+    expect(selectTopics([], all)).toEqual(all)
+    expect(selectTopics(['03', 'limits', '10-functional-api'], all)).toEqual(['01-limits', '03-matrices', '10-functional-api'])
+    expect(selectTopics([' 02 ', ''], all)).toEqual(['02-derivatives'])
+  })
+  it('refuses a name that is no topic, instead of choosing silently: 0 is not every topic, 1 is not 10', () => {
+    expect(() => selectTopics(['0'], all)).toThrow(/unknown topic "0".*01-limits/)
+    expect(() => selectTopics(['1'], all)).toThrow(/unknown topic "1"/)
+    expect(() => selectTopics(['03-mat'], all)).toThrow(/unknown topic/)
   })
 })
