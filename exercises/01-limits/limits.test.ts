@@ -4,7 +4,7 @@ import { Mismatch, expectClose, expectThrows, expectTrue, forAll, prose, region,
 import * as student from '@target/01-limits/limits'
 import {
   type DeltaCase, type DeltaFn, type LinearCase, type PairCase, type RealFn, continuousCase, continuousRegions, curve, curvePair, deltaCaseArb, deltaCaseRegions,
-  epsArb, epsRegions, findViolation, inOuterBand, jumpCase, jumpRegions, lectureCases, linePair, linearCase, linearCaseArb, linearRegions, oscillatingCase,
+  epsArb, epsRegions, findViolation, jumpCase, jumpRegions, lectureCases, linePair, linearCase, linearCaseArb, linearRegions, oscillatingCase, outerHalfCase,
   oscillatingRegions, pairArb, pairRegions, poleCase, poleRegions, removableCase, removableRegions,
 } from '../../reference/oracles/limits'
 import { described } from '../../reference/oracles/described'
@@ -299,8 +299,7 @@ describe('findCounterexample(f, a, L, δ, ε, rng)', () => {
     // probability ≤ 0.7751¹⁰⁰ < 1e-11 per case, below 1e-9 over the 50 cases; one whose random
     // points stay within δ/2 of a (a + (rng() − 0.5)·δ) never finds it.
     forAll({ input: bandInput }, ({ input: { side, a, L, delta, eps, seed } }) => {
-      const violates = (x: number) => side * (x - a) > 0 && inOuterBand(Math.abs(x - a) / delta)
-      const f = described((x: number) => (violates(x) ? L + 2 * eps : L), `x => (${side} * (x - ${a}) > 0 and 0.5 < |x − ${a}|/${delta} < 0.95, away from 1 − 2⁻ᵏ, 1 − 10⁻ᵏ, 1 − 1/k) ? ${L} + 2 * ${eps} : ${L}`)
+      const f = outerHalfCase(side, a, L, delta, eps)
       const x = student.findCounterexample(f, a, L, delta, eps, createRng(seed))
       expectTrue(typeof x === 'number', `findCounterexample found nothing, although f leaves the ε-band in the outer half of the ${side > 0 ? 'right' : 'left'} side (0.5δ to 0.95δ from a): 22% of the interval. Are your random points spread over all of 0 < |x − a| < δ, not only near a?`, { expected: prose('a number x with 0.5·δ < |x − a| < 0.95·δ'), actual: x })
       expectCounterexample(x, f, a, L, delta, eps)

@@ -6,7 +6,7 @@ import {
 import * as student from '@target/04-neighbour-search/search'
 import {
   type Loss, type Point, type SearchCase, LECTURE_DELTAS, LECTURE_FINAL, LECTURE_PATH, anyCase, dyadicDeltas, exactCase, leastSquaresLine, lectureLoss, lectureXs,
-  lectureYs, atMinimumCase, neighbours, referenceMse, referencePath, referenceRefine, referenceSearch, searchRegions, tieCase,
+  lectureYs, atMinimumCase, diagonalValleyCase, neighbours, referenceMse, referencePath, referenceRefine, referenceSearch, searchRegions, tieCase,
 } from '../../reference/oracles/neighbour-search'
 import { described } from '../../reference/oracles/described'
 
@@ -47,7 +47,7 @@ const callBudget = (moves: number) => 50 * (moves + 1) + 50
 const budgeted = (c: SearchCase): Loss => limitCalls(c.loss, callBudget(referencePath(c).length - 1), 'the loss')
 /** The regions of the loss families without exact ties, and of the tie families. */
 const exactRegions = withoutRegions(searchRegions, 'exact ties (a valley, a diamond or a well)', 'a start off the grid of quarters')
-const tieRegions = withoutRegions(searchRegions, 'the MSE of a data set', 'a rippled bowl (many local minima)', 'a diagonal move beats a lower axis neighbour', 'a start off the grid of quarters')
+const tieRegions = withoutRegions(searchRegions, 'the MSE of a data set', 'a rippled bowl (many local minima)', 'a diagonal move beats a lower axis neighbour', 'only a diagonal neighbour is lower (the axes are stuck)', 'a start off the grid of quarters')
 
 describe('mse(w, b, xs, ys)', () => {
   graded('mse.matchesReference', 'mse(w, b, xs, ys) = (1/n)·Σ(w·xᵢ + b − yᵢ)², as mathjs computes it', () => {
@@ -131,7 +131,7 @@ describe('neighbourSearch(loss, start, Δ, maxSteps?)', () => {
         expected: prose(`no neighbour with loss below ${here}`),
         actual: lower && prose(`loss(${lower}) = ${c.loss(...lower)}`),
       })
-    }, { regions: regionsOn('c', searchRegions), examples: [{ c: atMinimumCase }] })
+    }, { regions: regionsOn('c', searchRegions), examples: [{ c: atMinimumCase }, { c: diagonalValleyCase }] })
   })
 
   graded('neighbourSearch.lowestNeighbour', 'each move goes to the lowest of the 8 neighbours (the same path as the lecture code)', () => {

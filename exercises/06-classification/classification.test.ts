@@ -42,9 +42,10 @@ const LARGE_LOSS = -Math.log(1e-6) - 1e-9
 const tfScalar = (f: () => tf.Tensor) => tf.tidy(() => f().dataSync()[0]!)
 const tfVector = (f: () => tf.Tensor) => tf.tidy(() => Array.from(f().dataSync()))
 
-/** Logits in [−20, 20], spread over more than 20 on purpose half the time. */
+/** Logits in [−20, 20]: any, spread over more than 20 on purpose, or a single class on purpose. */
 const logits = fc.oneof(
   fc.array(fc.double({ min: -20, max: 20, noNaN: true }), { minLength: 1, maxLength: 10 }),
+  fc.array(fc.double({ min: -20, max: 20, noNaN: true }), { minLength: 1, maxLength: 1 }),
   fc.tuple(fc.double({ min: 10, max: 20, noNaN: true }), fc.double({ min: -20, max: -10, noNaN: true }), fc.array(fc.double({ min: -20, max: 20, noNaN: true }), { maxLength: 8 })).map(([hi, lo, rest]) => [...rest, hi, lo]),
 )
 const dimension = fc.integer({ min: 1, max: 3 })
@@ -162,10 +163,13 @@ describe('softmax(z) and logSoftmax(z)', () => {
     for (const [z, expected] of cases) expectClose(`softmax(${JSON.stringify(z)})`, student.softmax(z), expected, { rel: 1e-10, abs: 1e-300 })
   })
   graded('softmax.twoClasses', 'with two classes softmax is the sigmoid: softmax([a, b])[1] = σ(b − a)', () => {
-    forAll({ a: fc.double({ min: -50, max: 50, noNaN: true }), b: fc.double({ min: -50, max: 50, noNaN: true }) }, ({ a, b }) =>
+    // Any pair, or one far apart on purpose (|b − a| ≥ 40, where σ(b − a) is within 1e-17 of 0 or 1).
+    const score = (min: number, max: number) => fc.double({ min, max, noNaN: true })
+    const pair = fc.oneof(fc.tuple(score(-50, 50), score(-50, 50)), fc.tuple(score(-50, -10), score(30, 50)), fc.tuple(score(30, 50), score(-50, -10)))
+    forAll({ ab: pair }, ({ ab: [a, b] }) =>
       // b − a rounds by up to 1e-14, moving σ by a relative 1e-14 at most.
       expectClose(`softmax([${a}, ${b}])[1]`, student.softmax([a, b])[1], sigmoidRef(b - a), { rel: 1e-12, abs: 1e-300 }),
-    { regions: { 'b − a < −37 (σ below 1e-16)': region(3, ({ a, b }) => b - a < -37), 'b − a > 37': region(3, ({ a, b }) => b - a > 37) } })
+    { regions: { 'b − a < −37 (σ below 1e-16)': region(3, ({ ab: [a, b] }) => b - a < -37), 'b − a > 37': region(3, ({ ab: [a, b] }) => b - a > 37) } })
   })
   graded('logSoftmax.tf', 'logSoftmax agrees with tf.logSoftmax', () => {
     recordBackend(tf.getBackend())
@@ -208,7 +212,9 @@ describe('cross-entropy (交叉熵)', () => {
   graded('binaryCrossEntropy.tf', 'agrees with tf.losses.sigmoidCrossEntropy: H(σ(z), y) is the loss of the logit z', () => {
     recordBackend(tf.getBackend())
     // |z| ≤ 12 keeps σ(z) within [6e-6, 1 − 6e-6], untouched by clipping.
-    forAll({ z: fc.double({ min: -12, max: 12, noNaN: true }), y: label }, ({ z, y }) => {
+    // Any z, or one with |z| > 8 on purpose (σ(z) within 3.4e-4 of 0 or 1, where a careless log loses digits).
+    const logit = (min: number, max: number) => fc.double({ min, max, noNaN: true })
+    forAll({ z: fc.oneof(logit(-12, 12), logit(8, 12), logit(-12, -8)), y: label }, ({ z, y }) => {
       const expected = tfScalar(() => tf.losses.sigmoidCrossEntropy(tf.tensor1d([y]), tf.tensor1d([z]), undefined, 0, tf.Reduction.NONE))
       expectClose(`binaryCrossEntropy(${sigmoidRef(z)}, ${y})`, student.binaryCrossEntropy(sigmoidRef(z), y), expected, TF_LOSS)
     }, { regions: { ...regionsOn('y', labelRegions), '|z| > 8': region(5, ({ z }) => Math.abs(z) > 8) } })

@@ -347,9 +347,10 @@ const EDGE_PROBES: number[] = [
  * but not within 1e-6 of a common edge probe. That band is 22.5% of the punctured interval when taken
  * on one side only (the probes remove less than 1e-4 of it): a uniform random point lands in it with
  * probability at least 0.2249, while a search whose random points stay within δ/2 of a never does,
- * whatever edge points it adds from the usual sequences.
+ * whatever edge points it adds from the usual sequences. Portable, so that the test's f can use it in
+ * the student's process.
  */
-export function inOuterBand(t: number): boolean {
+export const inOuterBand = described(function inOuterBand(t: number): boolean {
   if (!(t > 0.5 && t < 0.95)) return false
   let lo = 0
   let hi = EDGE_PROBES.length
@@ -360,4 +361,16 @@ export function inOuterBand(t: number): boolean {
   }
   const near = (i: number) => i >= 0 && i < EDGE_PROBES.length && Math.abs(EDGE_PROBES[i]! - t) <= 1e-6
   return !near(lo) && !near(lo - 1)
+}, 'inOuterBand(t)', { EDGE_PROBES })
+
+/**
+ * f = L except where it leaves the ε-band: in the outer band (inOuterBand) of one side of a. Portable,
+ * so it runs in the student's process: a searcher may call it hundreds of times per case.
+ */
+export function outerHalfCase(side: number, a: number, L: number, delta: number, eps: number): RealFn {
+  return described(
+    (x: number) => (side * (x - a) > 0 && inOuterBand(Math.abs(x - a) / delta) ? L + 2 * eps : L),
+    `x => (${side} * (x - ${a}) > 0 and 0.5 < |x − ${a}|/${delta} < 0.95, away from 1 − 2⁻ᵏ, 1 − 10⁻ᵏ, 1 − 1/k) ? ${L} + 2 * ${eps} : ${L}`,
+    { side, a, delta, L, eps, inOuterBand },
+  )
 }

@@ -137,6 +137,16 @@ const bowlLoss = fc
     described((w: number, b: number) => a * (w - w0) ** 2 + c * (b - b0) ** 2 + e * (w - w0) * (b - b0), `(w, b) => ${a}*(w - ${w0})**2 + ${c}*(b - ${b0})**2 + ${e}*(w - ${w0})*(b - ${b0})`, { a, c, e, w0, b0 }),
   )
 
+/**
+ * A narrow valley along a diagonal, a(w − b − w₀)² + (w + b − b₀)² with a ≥ 8: on its floor every axis
+ * neighbour is higher, and only a diagonal move goes on down (a search without diagonals stops there).
+ */
+const valleyLoss = fc
+  .record({ a: fc.integer({ min: 8, max: 20 }), sign: fc.constantFrom(1, -1), w0: real(-3, 3), b0: real(-6, 6) })
+  .map(({ a, sign, w0, b0 }) =>
+    described((w: number, b: number) => a * (w - sign * b - w0) ** 2 + (w + sign * b - b0) ** 2, `(w, b) => ${a}*(w - ${sign}*b - ${w0})**2 + (w + ${sign}*b - ${b0})**2`, { a, sign, w0, b0 }),
+  )
+
 /** Many local minima: a bowl with ripples. */
 const bumpyLoss = fc.record({ p: fc.integer({ min: 1, max: 3 }), q: fc.integer({ min: 1, max: 3 }), s: real(-3, 3) }).map(({ p, q, s }) =>
   described((w: number, b: number) => 0.1 * (w * w + b * b) + Math.sin(p * w + s) + Math.cos(q * b), `(w, b) => 0.1*(w*w + b*b) + Math.sin(${p}*w + ${s}) + Math.cos(${q}*b)`, { p, q, s }),
@@ -166,11 +176,11 @@ const caseOf = (loss: fc.Arbitrary<Loss>, start: fc.Arbitrary<Point>, delta: fc.
   fc.record({ loss, start, delta }).map((c) => labelled(c, `{ loss: ${c.loss}, start: [${c.start}], delta: ${c.delta} }`))
 
 /** Losses without exact ties, from dyadic starts: the path is fully determined by "lowest strictly lower". */
-export const exactCase = caseOf(fc.oneof(mseLoss, bowlLoss, bumpyLoss), dyadicStart, dyadicDelta)
+export const exactCase = caseOf(fc.oneof(mseLoss, bowlLoss, valleyLoss, bumpyLoss), dyadicStart, dyadicDelta)
 /** Losses full of exact ties, from dyadic starts: the lecture's order decides. */
 export const tieCase = caseOf(tieLoss, dyadicStart, dyadicDelta)
 /** Anything: ties, plateaus, non-dyadic starts and steps. For the laws that hold whatever the rounding. */
-export const anyCase = fc.oneof(exactCase, tieCase, caseOf(fc.oneof(mseLoss, bowlLoss, bumpyLoss, tieLoss), anyStart, anyDelta))
+export const anyCase = fc.oneof(exactCase, tieCase, caseOf(fc.oneof(mseLoss, bowlLoss, valleyLoss, bumpyLoss, tieLoss), anyStart, anyDelta))
 
 /** Decreasing dyadic step sizes for refine, coarse to fine. */
 export const dyadicDeltas = fc.subarray([2, 1, 0.5, 0.25, 0.125], { minLength: 1 })
@@ -206,12 +216,31 @@ export const searchRegions: Regions<SearchCase> = {
   'no move: the start is already a local minimum': region(1, (c) => referencePath(c).length === 1),
   'a long path (≥ 20 moves)': region(4, (c) => referencePath(c).length > 20),
   'a diagonal move beats a lower axis neighbour': region(10, diagonalBeatsAxis),
+  'only a diagonal neighbour is lower (the axes are stuck)': region(2, axesStuck),
   'Δ = 1': region(4, (c) => c.delta === 1),
   'the MSE of a data set': region(2, (c) => String(c.loss).includes('mse(')),
   'a rippled bowl (many local minima)': region(2, (c) => String(c.loss).includes('Math.sin')),
   'exact ties (a valley, a diamond or a well)': region(10, (c) => /Math\.abs|Math\.max|\)\*\*2\)?$/.test(String(c.loss)) && !String(c.loss).includes('mse(')),
   'a start off the grid of quarters': region(1, (c) => !isDyadic(c.start[0]) || !isDyadic(c.start[1])),
 }
+
+/**
+ * Whether the reference path passes a point where no axis neighbour is lower but a diagonal one is:
+ * a search that forgets the diagonals stops there, short of a local minimum.
+ */
+export function axesStuck(c: SearchCase): boolean {
+  const path = referencePath(c)
+  return path.slice(0, -1).some(([w, b]) => {
+    const here = c.loss(w, b)
+    return [[w - c.delta, b], [w + c.delta, b], [w, b - c.delta], [w, b + c.delta]].every(([u, v]) => c.loss(u!, v!) >= here)
+  })
+}
+
+/** A narrow diagonal valley from its floor: no axis neighbour of the start is lower, the diagonal (1, 1) is. */
+export const diagonalValleyCase: SearchCase = labelled(
+  { loss: described((w: number, b: number) => 10 * (w - b) ** 2 + (w + b - 4) ** 2, '(w, b) => 10*(w - b)**2 + (w + b - 4)**2', {}), start: [0, 0] as Point, delta: 1 },
+  '{ loss: (w, b) => 10*(w - b)**2 + (w + b - 4)**2, start: [0, 0], delta: 1 }',
+)
 
 /** A case whose start is already the minimum: the search must not move (the loop's edge, zero moves). */
 export const atMinimumCase: SearchCase = labelled(
