@@ -84,7 +84,7 @@ program
     if (flags.sample) {
       submissions = path.join(out, 'sample-class')
       // Loaded only here: the sample class is built from the answer key, which a student release lacks.
-      const { SAMPLE_STUDENTS, buildSampleClass } = await import('./sample-class.ts')
+      const { SAMPLE_STUDENTS, buildSampleClass } = await import('../../tools/sample-class.ts')
       buildSampleClass(submissions)
       if (!flags.quiet) {
         console.error(`Sample class in ${path.relative(COURSE_ROOT, submissions) || submissions}:`)

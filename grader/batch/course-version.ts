@@ -1,7 +1,7 @@
 // The course version: a hash of everything that decides a verdict (tests, manifests, stubs, the
 // reference, the grader, the configuration and the locked dependencies). Changing any of them
-// invalidates cached results; editing a lesson, the HTML reports or the maintainers' own tooling
-// (the mutation table, the bench, verify, flaky, the variant catalogue, the release builder) does not.
+// invalidates cached results; editing a lesson, the HTML reports or the maintainers' tools (tools/:
+// the mutation table, the bench, verify, flaky, the variant catalogue, the release builder) does not.
 import { createHash } from 'node:crypto'
 import { existsSync, readFileSync, readdirSync } from 'node:fs'
 import path from 'node:path'
@@ -9,11 +9,11 @@ import { COURSE_ROOT } from '../paths.ts'
 
 const ROOT_FILES = ['package-lock.json', 'vitest.config.ts', 'tsconfig.json']
 /**
- * Files under grader/ that never run when a submission is graded: the unit tests, the HTML reports,
- * the release builder, and the maintainers' tools (their outputs, such as the mutation table, are
- * committed: committing them must leave every student's cached result valid).
+ * Files under grader/ that never run when a submission is graded: the unit tests and the HTML
+ * reports. The maintainers' tools live in tools/, outside the version: committing their outputs,
+ * such as the mutation table, must leave every student's cached result valid.
  */
-const MAINTAINERS_ONLY = /^grader\/(tests|report|release|mutation|bench)\/|^grader\/(verify|flaky|catalogue|regions|readme-counts)\.ts$|^grader\/batch\/sample-class\.ts$|\.spec\.ts$/
+const MAINTAINERS_ONLY = /^grader\/(tests|report)\/|\.spec\.ts$/
 
 /** Folders whose `.ts` and `.json` files count, with subfolders that do not decide verdicts. */
 const FOLDERS: Array<{ dir: string; skip: RegExp }> = [

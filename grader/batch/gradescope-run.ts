@@ -1,4 +1,4 @@
-// Runs inside Gradescope's autograder container (see grader/release/template/gradescope/): grades
+// Runs inside Gradescope's autograder container (see tools/release/template/gradescope/): grades
 // /autograder/submission with the course's engine and writes /autograder/results/results.json.
 // AUTOGRADER_ROOT replaces /autograder, so the course's own test can run it against a temp folder.
 //

@@ -1,20 +1,20 @@
 // `npm run mutation [-- NN …] [--concurrency N] [--summary-only]`: mutation testing of the answer key.
 //
-// For each topic, one StrykerJS run (grader/mutation/stryker.config.mjs) mutates the answer-key
+// For each topic, one StrykerJS run (tools/mutation/stryker.config.mjs) mutates the answer-key
 // files solutions/NN-topic/*.ts and runs the topic's own graded tests against every mutant, with
 // the course's vitest configuration (setup file, watchdog, import and code guards). Reports:
 // reports/mutation/NN-topic/{index.html,mutation.json}. Each run's counts and time are kept in
-// grader/mutation/scores.json, and grader/mutation/SUMMARY.md (committed) is written from them and
-// from the reviewed list of equivalent mutants, grader/mutation/equivalent.json.
+// tools/mutation/scores.json, and tools/mutation/SUMMARY.md (committed) is written from them and
+// from the reviewed list of equivalent mutants, tools/mutation/equivalent.json.
 //
 // Exit code 1 when a run failed, a surviving mutant is neither killed nor listed as equivalent, or
 // a topic scores below the 90% the course promises.
 import { spawn } from 'node:child_process'
 import { existsSync, readFileSync, readdirSync } from 'node:fs'
 import path from 'node:path'
-import { writeFileAtomic } from '../atomic-write.ts'
-import { selectTopics } from '../manifest.ts'
-import { COURSE_ROOT, REPORTS_DIR } from '../paths.ts'
+import { writeFileAtomic } from '../../grader/atomic-write.ts'
+import { selectTopics } from '../../grader/manifest.ts'
+import { COURSE_ROOT, REPORTS_DIR } from '../../grader/paths.ts'
 import { EXCLUDED, MUTATION_DIR, type TopicScore, analyseReport, loadEquivalents, loadScores, renderSummary } from './summary.ts'
 
 const STRYKER_BIN = path.join(COURSE_ROOT, 'node_modules', '@stryker-mutator', 'core', 'bin', 'stryker.js')
@@ -32,7 +32,7 @@ async function main(): Promise<void> {
   if (!summaryOnly) {
     for (const topic of topics) {
       if (mutatedFiles(topic).length === 0) {
-        console.log(`\n${topic}: nothing to mutate (see EXCLUDED in grader/mutation/summary.ts)`)
+        console.log(`\n${topic}: nothing to mutate (see EXCLUDED in tools/mutation/summary.ts)`)
         continue
       }
       console.log(`\n=== mutation testing ${topic} (${mutatedFiles(topic).join(', ')}) ===`)

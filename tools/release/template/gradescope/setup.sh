@@ -46,7 +46,7 @@ export PATH="$PREFIX/bin:$PATH"
 echo "setup.sh: Node $(node --version), npm $(npm --version)"
 
 cd "$SOURCE"
-# The course's package.json here is the student release's (grader/release/student-packages.ts): no
+# The course's package.json here is the student release's (tools/release/student-packages.ts): no
 # maintainers' tools, no native TensorFlow (the permission model that grading runs in cannot load it).
 npm ci --no-audit --no-fund
 node grader/check-node.mjs

@@ -3,9 +3,9 @@
 // grades something real. Nothing here is committed as a copy of the answer key.
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
-import { VARIANTS_DIR, loadCatalogue } from '../catalogue.ts'
-import { EXERCISES_DIR, SOLUTIONS_DIR } from '../paths.ts'
-import { buildZip, type ZipEntryInput } from './zip-writer.ts'
+import { VARIANTS_DIR, loadCatalogue } from './catalogue.ts'
+import { EXERCISES_DIR, SOLUTIONS_DIR } from '../grader/paths.ts'
+import { buildZip, type ZipEntryInput } from '../grader/batch/zip-writer.ts'
 
 export interface SampleStudent {
   id: string

@@ -4,27 +4,20 @@
 // variants and alternatives, or the course's own maintenance tooling.
 import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
-import type { Manifest } from '../manifest.ts'
-import { COURSE_ROOT } from '../paths.ts'
+import type { Manifest } from '../../grader/manifest.ts'
+import { COURSE_ROOT } from '../../grader/paths.ts'
 import { neededDependencies, pruneLockfile } from './student-packages.ts'
 
-/** Top-level entries a release is made of; everything else stays with the teachers. */
+/**
+ * Top-level entries a release is made of; everything else stays with the teachers, `tools/` (verify,
+ * flaky, the catalogue, mutation, bench, this builder, the sample class) above all.
+ */
 const INCLUDED = ['package.json', 'package-lock.json', '.npmrc', '.nvmrc', 'tsconfig.json', 'vitest.config.ts', '.gitignore', 'exercises', 'reference', 'grader']
 
 /** Paths (relative, with `/`) left out of both the release and the Gradescope zip, checked as prefixes. */
 export const TEACHER_ONLY = [
   'grader/tests/',
-  'grader/verify.ts',
-  'grader/regions.ts',
-  'grader/flaky.ts',
-  'grader/catalogue.ts',
-  'grader/release/',
-  'grader/mutation/',
-  'grader/bench/',
-  'grader/batch/sample-class.ts',
-  'grader/vitest.unit.config.ts',
   'grader/README.md',
-  'grader/flaky.ts',
   'grader/report/fixtures/',
   'grader/report/screenshots/',
   'grader/report/browser.ts',
@@ -42,7 +35,7 @@ export const NOT_FOR_STUDENTS = ['grader/batch/cli.ts', 'grader/batch/merge.ts',
 /** The project's own unit tests (`*.spec.ts`) are maintainers' work, never shipped. */
 const PROJECT_SPEC = /\.spec\.ts$/
 const HIDDEN_TEST = /\.hidden\.test\.ts$/
-const TEMPLATE_DIR = path.join(COURSE_ROOT, 'grader', 'release', 'template')
+const TEMPLATE_DIR = path.join(COURSE_ROOT, 'tools', 'release', 'template')
 
 /** Scripts students run; the course's maintenance scripts (verify, release, grade, data…) are left out. */
 export const STUDENT_SCRIPTS = ['test', 'watch', 'report', 'typecheck'] as const

@@ -17,14 +17,14 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { ALTERNATIVES_DIR, VARIANTS_DIR, type CatalogueEntry, loadCatalogue } from './catalogue.ts'
-import { compareWithTests, loadManifest, selectTopics } from './manifest.ts'
-import { COURSE_ROOT } from './paths.ts'
+import { compareWithTests, loadManifest, selectTopics } from '../grader/manifest.ts'
+import { COURSE_ROOT } from '../grader/paths.ts'
 import { VERIFY_SEEDS, measureRegions, regionProblems, topicSummaries } from './regions.ts'
-import { STUDENT_SEED } from './harness/seed.ts'
-import { runSuite, VITEST_BIN } from './run-suite.ts'
+import { STUDENT_SEED } from '../grader/harness/seed.ts'
+import { runSuite, VITEST_BIN } from '../grader/run-suite.ts'
 import { buildRelease } from './release/build-release.ts'
 import { type ReleaseFacts, dynamicProblems, staticProblems } from './release/check-release.ts'
-import { type Score, scoreRun } from './scoring.ts'
+import { type Score, scoreRun } from '../grader/scoring.ts'
 
 const useColor = process.stdout.isTTY && !process.env.NO_COLOR
 const mark = (ok: boolean) => (ok ? (useColor ? '\x1b[32m✓\x1b[0m' : '✓') : useColor ? '\x1b[31m✗\x1b[0m' : '✗')
@@ -123,7 +123,7 @@ async function main(): Promise<void> {
     }
   }
 
-  const unit = await run(process.execPath, [VITEST_BIN, 'run', '--config', 'grader/vitest.unit.config.ts'])
+  const unit = await run(process.execPath, [VITEST_BIN, 'run', '--config', 'tools/vitest.unit.config.ts'])
   const summary = unit.output.split('\n').filter((l) => /Test Files|Tests /.test(l)).map((l) => l.replace(/\x1b\[[0-9;]*m/g, '').trim())
   check(unit.code === 0, `project unit tests${summary.length ? `: ${summary.join(', ')}` : ''}`, unit.code === 0 ? [] : unit.output.split('\n').slice(-40))
 

@@ -7,9 +7,9 @@ import yauzl from 'yauzl'
 import satisfies from 'semver/functions/satisfies.js'
 import { parse } from 'yaml'
 import { afterAll, describe, expect, it } from 'vitest'
-import { loadManifest, maxPoints, topicsIn } from '../manifest.ts'
-import { COURSE_ROOT, EXERCISES_DIR, SOLUTIONS_DIR } from '../paths.ts'
-import { buildZip } from '../batch/zip-writer.ts'
+import { loadManifest, maxPoints, topicsIn } from '../../grader/manifest.ts'
+import { COURSE_ROOT, EXERCISES_DIR, SOLUTIONS_DIR } from '../../grader/paths.ts'
+import { buildZip } from '../../grader/batch/zip-writer.ts'
 import { buildRelease } from '../release/build-release.ts'
 import { staticProblems } from '../release/check-release.ts'
 import { buildGradescopeZip } from '../release/gradescope.ts'
@@ -62,7 +62,7 @@ describe('student release', () => {
     expect(lock.packages['node_modules/@tensorflow/tfjs-node']).toBeUndefined()
     for (const name of Object.keys(pkg.devDependencies)) expect(lock.packages[`node_modules/${name}`]?.optional, name).toBeFalsy()
     // The teacher's batch grader and the maintainers' tests stay with the course.
-    for (const file of ['grader/batch/cli.ts', 'grader/batch/sample-class.ts', 'grader/verify.ts', 'grader/tests/release.spec.ts', 'reference/oracles/mnist.spec.ts']) expect(release.files).not.toContain(file)
+    for (const file of ['grader/batch/cli.ts', 'tools/sample-class.ts', 'tools/verify.ts', 'grader/tests/release.spec.ts', 'reference/oracles/mnist.spec.ts']) expect(release.files).not.toContain(file)
   })
 })
 
@@ -86,7 +86,7 @@ describe('workflows', () => {
   })
 
   it("the release's Classroom workflow follows GitHub Classroom's template: one run per push, not for the bot's first commit", () => {
-    const workflow = parse(readFileSync(path.join(COURSE_ROOT, 'grader', 'release', 'template', 'classroom.yml'), 'utf8')) as Workflow
+    const workflow = parse(readFileSync(path.join(COURSE_ROOT, 'tools', 'release', 'template', 'classroom.yml'), 'utf8')) as Workflow
     expect(Object.keys(workflow.on)).toEqual(expect.arrayContaining(['push', 'repository_dispatch']))
     expect(Object.keys(workflow.on)).not.toContain('pull_request') // a push to a pull request's branch would run twice
     const job = Object.values(workflow.jobs)[0]!
@@ -235,10 +235,10 @@ describe('Node.js versions', () => {
 
   it('every place that installs Node for the course installs a living LTS that engines accepts', () => {
     const versions: [string, string][] = []
-    for (const file of ['.github/workflows/verify.yml', 'grader/release/template/classroom.yml', 'README.md']) {
+    for (const file of ['.github/workflows/verify.yml', 'tools/release/template/classroom.yml', 'README.md']) {
       for (const m of readFileSync(path.join(COURSE_ROOT, file), 'utf8').matchAll(/node-version: (\S+?)[,\s}]/g)) versions.push([file, m[1]!])
     }
-    versions.push(['setup.sh', readFileSync(path.join(COURSE_ROOT, 'grader', 'release', 'template', 'gradescope', 'setup.sh'), 'utf8').match(/^NODE_VERSION=(\S+)$/m)![1]!])
+    versions.push(['setup.sh', readFileSync(path.join(COURSE_ROOT, 'tools', 'release', 'template', 'gradescope', 'setup.sh'), 'utf8').match(/^NODE_VERSION=(\S+)$/m)![1]!])
     versions.push(['.nvmrc', readFileSync(path.join(COURSE_ROOT, '.nvmrc'), 'utf8').trim()])
     expect(versions.length).toBeGreaterThanOrEqual(6)
     for (const [file, version] of versions) {

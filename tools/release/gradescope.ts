@@ -3,13 +3,13 @@
 // never the answer key, with Gradescope's setup.sh and run_autograder at its root.
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
-import { buildZip, type ZipEntryInput } from '../batch/zip-writer.ts'
-import { writeFileAtomic } from '../atomic-write.ts'
-import { COURSE_ROOT } from '../paths.ts'
+import { buildZip, type ZipEntryInput } from '../../grader/batch/zip-writer.ts'
+import { writeFileAtomic } from '../../grader/atomic-write.ts'
+import { COURSE_ROOT } from '../../grader/paths.ts'
 import { courseFiles, releasePackages } from './build-release.ts'
-import { BUNDLED_SECRET_FILE, type CourseSecret } from '../batch/seeds.ts'
+import { BUNDLED_SECRET_FILE, type CourseSecret } from '../../grader/batch/seeds.ts'
 
-const TEMPLATE = path.join(COURSE_ROOT, 'grader', 'release', 'template', 'gradescope')
+const TEMPLATE = path.join(COURSE_ROOT, 'tools', 'release', 'template', 'gradescope')
 
 export function buildGradescopeZip(file: string, options: { secret?: CourseSecret } = {}): { file: string; entries: number; bytes: number; secret: boolean } {
   const files = courseFiles({ hidden: true, gradescope: true })

@@ -1,5 +1,5 @@
 // The course's vitest configuration for StrykerJS: the answer key under test, narrowed to one topic.
-// MUTATION_TOPIC (`03-matrices`) is set by grader/mutation/run.ts for each Stryker run, so a mutant
+// MUTATION_TOPIC (`03-matrices`) is set by tools/mutation/run.ts for each Stryker run, so a mutant
 // of one topic only ever runs that topic's own tests. Everything else (setup file, watchdog, the
 // bridge to a student process) is the course's own config: the mutated answer key runs in a student
 // process as a student's code does, and the bridge carries Stryker's active mutant there and the
@@ -10,8 +10,8 @@
 // still one at a time, after Stryker's options are applied.
 import { defineConfig } from 'vitest/config'
 import type { Plugin } from 'vite'
-import { courseTestConfig } from '../config/course-config.ts'
-import { resolveTarget } from '../config/target.ts'
+import { courseTestConfig } from '../../grader/config/course-config.ts'
+import { resolveTarget } from '../../grader/config/target.ts'
 
 const topic = process.env.MUTATION_TOPIC
 if (!topic || !/^\d\d-[a-z-]+$/.test(topic)) throw new Error('MUTATION_TOPIC must name one topic folder, e.g. 03-matrices')

@@ -1,8 +1,8 @@
-// The bench's account of where a grading run's CPU goes (grader/bench/cpu-by-role.ts).
+// The bench's account of where a grading run's CPU goes (tools/bench/cpu-by-role.ts).
 import { spawn } from 'node:child_process'
 import { describe, expect, it } from 'vitest'
 import { roleOf, sampleCpuByRole } from '../bench/cpu-by-role.ts'
-import { HAS_PROC } from '../batch/supervise.ts'
+import { HAS_PROC } from '../../grader/batch/supervise.ts'
 
 describe('roleOf', () => {
   it('tells the grader\'s processes apart by their command lines', () => {

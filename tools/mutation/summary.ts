@@ -2,9 +2,9 @@
 // equivalent mutants (equivalent.json), and writes the committed summary table (SUMMARY.md).
 import { existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
-import { COURSE_ROOT, GRADER_DIR } from '../paths.ts'
+import { COURSE_ROOT, GRADER_DIR } from '../../grader/paths.ts'
 
-export const MUTATION_DIR = path.join(GRADER_DIR, 'mutation')
+export const MUTATION_DIR = path.join(COURSE_ROOT, 'tools', 'mutation')
 
 /**
  * Answer-key files left out of mutation, with the reason. Only code whose verdict cannot be told
@@ -184,7 +184,7 @@ export function renderSummary(scores: Record<string, TopicScore>, equivalents: E
 
   const markdown = `# Mutation scores of the answer key
 
-Written by \`npm run mutation\` (grader/mutation/run.ts) from StrykerJS ${strykerVersion()} runs: every
+Written by \`npm run mutation\` (tools/mutation/run.ts) from StrykerJS ${strykerVersion()} runs: every
 answer-key file \`solutions/NN-topic/*.ts\` is mutated and each mutant is run against that topic's
 own graded tests, with the course's vitest configuration. Full reports (HTML and JSON):
 \`reports/mutation/NN-topic/\` (not committed).

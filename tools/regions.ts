@@ -9,11 +9,11 @@
 import { randomInt } from 'node:crypto'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { STUDENT_SEED } from './harness/seed.ts'
-import { selectTopics } from './manifest.ts'
-import type { RawRun } from './reporters/raw-results.ts'
-import { runSuite } from './run-suite.ts'
-import { binomialBand } from './harness/stats.ts'
+import { STUDENT_SEED } from '../grader/harness/seed.ts'
+import { selectTopics } from '../grader/manifest.ts'
+import type { RawRun } from '../grader/reporters/raw-results.ts'
+import { runSuite } from '../grader/run-suite.ts'
+import { binomialBand } from '../grader/harness/stats.ts'
 
 /** The seeds verify measures under: the students' seed and four fixed grading seeds. */
 export const VERIFY_SEEDS = [STUDENT_SEED, 1, 7, 123456789, 2147483646]

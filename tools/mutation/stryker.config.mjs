@@ -1,5 +1,5 @@
-// StrykerJS configuration for one topic of the answer key (see grader/mutation/README.md).
-// grader/mutation/run.ts starts one Stryker run per topic with MUTATION_TOPIC set.
+// StrykerJS configuration for one topic of the answer key (see tools/mutation/run.ts).
+// tools/mutation/run.ts starts one Stryker run per topic with MUTATION_TOPIC set.
 const topic = process.env.MUTATION_TOPIC
 if (!topic) throw new Error('MUTATION_TOPIC is not set: run `npm run mutation -- NN`')
 const reports = `reports/mutation/${topic}`
@@ -8,7 +8,7 @@ const reports = `reports/mutation/${topic}`
 export default {
   testRunner: 'vitest',
   plugins: ['@stryker-mutator/vitest-runner'],
-  vitest: { configFile: 'grader/mutation/vitest.config.ts', related: false },
+  vitest: { configFile: 'tools/mutation/vitest.config.ts', related: false },
   // The topic's tests are chosen in vitest.config.ts (MUTATION_TOPIC), not with Stryker's
   // `testFiles`: with `testFiles`, Stryker 9.6 runs static mutants with runtime activation, so a
   // mutant of a module-level constant is never switched on and always "survives".
