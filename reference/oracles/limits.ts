@@ -2,7 +2,7 @@
 // tests draw from, each with its known limit.
 import fc from 'fast-check'
 import { described } from './described.ts'
-import { type Regions, region } from '../../grader/harness/regions.ts'
+import { type Regions, region } from '../regions.ts'
 
 export type RealFn = (x: number) => number
 export type DeltaFn = (eps: number) => number

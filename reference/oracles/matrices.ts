@@ -2,7 +2,7 @@
 // (non-square included) and entries, and the rounding bounds that decide the tolerances.
 import fc from 'fast-check'
 import { math } from './mathjs.ts'
-import { type Regions, region } from '../../grader/harness/regions.ts'
+import { type Regions, region } from '../regions.ts'
 
 const { add: mathAdd, dot: mathDot, multiply, transpose: mathTranspose } = math
 

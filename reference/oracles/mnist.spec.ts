@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { readFileSync } from 'node:fs'
 import { gunzipSync } from 'node:zlib'
 import { CLASSES, IMAGE_SIZE, PIXELS, SUBSET_FILES, TEST_PER_CLASS, TRAIN_PER_CLASS, imageMatrix, loadMnist } from '../data/mnist.ts'
-import { cutPart } from '../data/mnist-subset.ts'
+import { cutPart } from '../../tools/data/mnist-subset.ts'
 
 describe('the MNIST subset', () => {
   const { train, test } = loadMnist()

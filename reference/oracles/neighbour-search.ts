@@ -5,7 +5,7 @@ import fc from 'fast-check'
 import { math } from './mathjs.ts'
 import { loadDataset, split } from '../data/datasets.ts'
 import { described } from './described.ts'
-import { type Regions, region } from '../../grader/harness/regions.ts'
+import { type Regions, region } from '../regions.ts'
 
 export type Point = [number, number]
 export type Loss = (w: number, b: number) => number

@@ -22,8 +22,6 @@ export const TEACHER_ONLY = [
   'grader/report/screenshots/',
   'grader/report/browser.ts',
   'grader/report/README.md',
-  'reference/data/write-csv.ts',
-  'reference/data/mnist-subset.ts',
 ]
 
 /**

@@ -1,7 +1,7 @@
 // `npm run data`: regenerates every shipped CSV from its seeded generator.
 import { writeFileSync } from 'node:fs'
-import { DATASETS, generateRows } from './generators.ts'
-import { csvPath, toCsv } from './datasets.ts'
+import { DATASETS, generateRows } from '../../reference/data/generators.ts'
+import { csvPath, toCsv } from '../../reference/data/datasets.ts'
 
 for (const spec of DATASETS) {
   const rows = generateRows(spec.name)

@@ -6,7 +6,7 @@ import { createRequire } from 'node:module'
 import path from 'node:path'
 import { gzipSync } from 'node:zlib'
 import { writeFileAtomic } from '../../grader/atomic-write.ts'
-import { CLASSES, IMAGES_MAGIC, IMAGE_SIZE, LABELS_MAGIC, PIXELS, type Part, SUBSET_FILES, TEST_PER_CLASS, TRAIN_PER_CLASS, chooseSubset, parseImages, parseLabels } from './mnist.ts'
+import { CLASSES, IMAGES_MAGIC, IMAGE_SIZE, LABELS_MAGIC, PIXELS, type Part, SUBSET_FILES, TEST_PER_CLASS, TRAIN_PER_CLASS, chooseSubset, parseImages, parseLabels } from '../../reference/data/mnist.ts'
 
 const ORIGINAL: Record<Part, { images: string; labels: string; perClass: number }> = {
   train: { images: 'train-images-idx3-ubyte', labels: 'train-labels-idx1-ubyte', perClass: TRAIN_PER_CLASS },
