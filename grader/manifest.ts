@@ -72,7 +72,7 @@ export function loadManifest(topic: string): Manifest {
   try {
     data = JSON.parse(readFileSync(file, 'utf8'))
   } catch (error) {
-    throw new Error(`${file}: cannot read manifest: ${(error as Error).message}`)
+    throw new Error(`${file}: cannot read manifest: ${(error as Error).message}`, { cause: error })
   }
   const problems = validateManifest(data, topic)
   if (problems.length) throw new Error(`${file}:\n  - ${problems.join('\n  - ')}`)

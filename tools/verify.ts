@@ -43,6 +43,8 @@ async function main(): Promise<void> {
 
   const tsc = await run(process.execPath, [path.join(COURSE_ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', '.'])
   check(tsc.code === 0, 'types: the course type-checks (tsc, strict)', tsc.code === 0 ? [] : tsc.output.trim().split('\n').slice(0, 20))
+  const lint = await run(process.execPath, [path.join(COURSE_ROOT, 'node_modules', 'eslint', 'bin', 'eslint.js'), '--max-warnings', '0', '.'])
+  check(lint.code === 0, 'lint: typescript-eslint recommended rules (eslint.config.mjs)', lint.code === 0 ? [] : lint.output.trim().split('\n').slice(0, 30))
 
   const manifestProblems: string[] = []
   for (const topic of topics) {

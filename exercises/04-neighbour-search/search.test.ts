@@ -6,7 +6,7 @@ import {
 import * as student from '@target/04-neighbour-search/search'
 import {
   type Loss, type Point, type SearchCase, LECTURE_DELTAS, LECTURE_FINAL, LECTURE_PATH, anyCase, dyadicDeltas, exactCase, leastSquaresLine, lectureLoss, lectureXs,
-  lectureYs, atMinimumCase, diagonalValleyCase, neighbours, referenceMse, referencePath, referenceRefine, referenceSearch, searchRegions, tieCase,
+  lectureYs, atMinimumCase, diagonalValleyCase, neighbours, referenceMse, referencePath, referenceRefine, searchRegions, tieCase,
 } from '../../reference/oracles/neighbour-search'
 import { described } from '../../reference/oracles/described'
 

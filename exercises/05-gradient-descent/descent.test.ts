@@ -22,8 +22,6 @@ const { graded } = topic(import.meta.url)
  * steps × 1e-15 of each other. 1e-9, relative or absolute, leaves a margin of a million.
  */
 const RUN_TOL: Tolerance = { abs: 1e-9, rel: 1e-9 }
-/** Both answers are exact sums of at most 30 terms below 1e3: rounding stays below 1e-10. */
-const GRAD_TOL: Tolerance = { abs: 1e-8, rel: 1e-8 }
 
 /** 1-D data with a spread of xs, so the least-squares line is unique. */
 const spreadData1 = data1.filter(({ xs }) => xs.length >= 2 && Math.max(...xs) - Math.min(...xs) >= 0.5)

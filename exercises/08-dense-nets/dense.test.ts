@@ -1,8 +1,8 @@
 import { describe } from 'vitest'
 import fc from 'fast-check'
 import {
-  type Tolerance, Mismatch, expectArgumentsUnchanged, expectClose, expectEqual, expectThrows, expectThrowsNaming, expectTrue, namesWord, forAll, prose, recordBackend, recordPlot, region, regionsOn, scaledFloors, topic,
-  withoutRegions, type Regions,
+  type Tolerance, expectArgumentsUnchanged, expectClose, expectEqual, expectThrows, expectThrowsNaming, expectTrue, namesWord, forAll, prose, recordBackend, recordPlot, region, scaledFloors, topic,
+  type Regions,
 } from '../../grader/harness'
 import * as student from '@target/08-dense-nets/dense'
 import * as tf from '../../reference/public/tf'

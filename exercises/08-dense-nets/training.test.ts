@@ -2,7 +2,7 @@ import { describe } from 'vitest'
 import fc from 'fast-check'
 import {
   type Tolerance, Mismatch, expectArgumentsUnchanged, expectClose, expectEqual, expectThrows, expectThrowsNaming, expectTrue, namesWord, forAll, forAllAsync, prose, recordBackend, topic,
-  region, regionsOn, scaledFloors, withoutRegions, type Regions, expectCounts, binomialPmf, testSeedNow,
+  region, withoutRegions, type Regions, expectCounts, binomialPmf, testSeedNow,
 } from '../../grader/harness'
 import * as student from '@target/08-dense-nets/training'
 import * as tf from '../../reference/public/tf'

@@ -5,7 +5,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, realpath
 import os from 'node:os'
 import path from 'node:path'
 import { writeFileAtomic } from '../atomic-write.ts'
-import { loadManifest, selectTopics as selectNamedTopics, topicsIn } from '../manifest.ts'
+import { loadManifest, selectTopics as selectNamedTopics } from '../manifest.ts'
 import { COURSE_ROOT, SOLUTIONS_DIR, isInside } from '../paths.ts'
 import type { BatchResult, StudentResult } from '../results.ts'
 import { scoreRun } from '../scoring.ts'

@@ -74,7 +74,7 @@ export function discoverSubmissions(dir: string): Discovery {
 
 /** Letters (any script), digits and `._@+-`; anything else, and a leading dot or dash, becomes `_`. */
 export function safeId(name: string): string {
-  const cleaned = name.normalize('NFC').replace(/[^\p{L}\p{N}._@+-]/gu, '_').replace(/^[.\-]/, '_').slice(0, 100)
+  const cleaned = name.normalize('NFC').replace(/[^\p{L}\p{N}._@+-]/gu, '_').replace(/^[.-]/, '_').slice(0, 100)
   return cleaned || '_'
 }
 

@@ -38,7 +38,6 @@ export function showBytes(bytes: Buffer): string {
 
 /** Control characters in a name (a newline could forge lines in reports) shown as escapes. */
 export function printable(text: string): string {
-  // eslint-disable-next-line no-control-regex
   return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
 }
 

@@ -17,7 +17,7 @@ export async function mergeShards(dirs: string[], out: string, options: { html?:
     try {
       parsed = parseBatchResult(JSON.parse(readFileSync(file, 'utf8')))
     } catch (error) {
-      throw new Error(`merge: ${file} is not valid JSON: ${(error as Error).message}`)
+      throw new Error(`merge: ${file} is not valid JSON: ${(error as Error).message}`, { cause: error })
     }
     if (!parsed.ok) throw new Error(`merge: ${file} is not a batch's results (${parsed.problem})`)
     return { dir, batch: parsed.result }

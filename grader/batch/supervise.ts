@@ -102,7 +102,7 @@ export function supervise(command: string, args: string[], options: { env: NodeJ
  * seen and ends any process over `limitMb`. With a limit of 0, or without /proc, it does nothing.
  */
 export function watchMemory(root: () => number | undefined, limitMb: number): { stop(): void; readonly peakMb: number; kills: Supervised['memoryKills'] } {
-  let timer: NodeJS.Timeout | undefined
+  let timer: NodeJS.Timeout | undefined // eslint-disable-line prefer-const -- read by stop() before it is set
   const watch = { peakMb: 0, kills: [] as Supervised['memoryKills'], stop: () => clearInterval(timer) }
   if (limitMb <= 0 || !HAS_PROC) return watch
   timer = setInterval(() => {

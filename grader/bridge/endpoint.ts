@@ -315,7 +315,7 @@ export class Endpoint {
   private proxyFor(node: Extract<WireNode, { t: 'fn' }>): Function {
     const known = this.remote.get(node.id)
     if (known) return known
-    const endpoint = this
+    const endpoint = this // eslint-disable-line @typescript-eslint/no-this-alias -- the proxy is a plain function with a `this` of its own
     const handle = node.id
     // A plain function of this realm that calls across; it prints as the other side described it.
     const proxy = function (this: unknown, ...args: unknown[]) {

@@ -6,7 +6,7 @@
 // test's meta; `npm run regions` (part of `npm run verify`) runs the answer key under several
 // seeds and fails when a region is hit fewer times than its floor in any run.
 
-import type { Region, Regions } from '../../reference/regions.ts'
+import type { Regions } from '../../reference/regions.ts'
 
 export { region, regionsOn, scaledFloors, withoutRegions, type Region, type Regions } from '../../reference/regions.ts'
 

@@ -51,7 +51,7 @@ describe('values that cross', () => {
     const shared = [1, 2]
     const cyclic: Record<string, unknown> = { a: 1 }
     cyclic.self = cyclic
-    const back = roundTrip({ n: [NaN, Infinity, -Infinity, -0], t: new Float64Array([1, -0]), m: new Map([[1, 'x']]), s: new Set([2]), p: [shared, shared], c: cyclic, f: Object.freeze([1]) }) as Record<string, any>
+    const back = roundTrip({ n: [NaN, Infinity, -Infinity, -0], t: new Float64Array([1, -0]), m: new Map([[1, 'x']]), s: new Set([2]), p: [shared, shared], c: cyclic, f: Object.freeze([1]) }) as Record<string, any> // eslint-disable-line @typescript-eslint/no-explicit-any -- a decoded value of any shape
     expect(Object.is(back.n[3], -0)).toBe(true)
     expect(back.n.slice(0, 3)).toEqual([NaN, Infinity, -Infinity])
     expect(back.t).toBeInstanceOf(Float64Array)

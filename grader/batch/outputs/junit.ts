@@ -69,6 +69,5 @@ export function junitXml(batch: BatchResult, lang: Lang): string {
 
 /** Removes what XML 1.0 cannot represent (most control characters, lone surrogates). */
 export function clean(text: string): string {
-  // eslint-disable-next-line no-control-regex
   return text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '')
 }

@@ -2,7 +2,7 @@
  * derive without recursion (an explicit stack, children first, derivatives kept in a Map), numeric differences with h = 1e-5·max(1, |x|) over 2h, and a gradient that restores each coordinate it nudges.
  * @replaces 02-derivatives/derivatives.ts
  */
-import { type Expr, add, c, cos, exp, mul, pow, sin } from '@course/expr'
+import { type Expr, add, c, cos, mul, pow, sin } from '@course/expr'
 
 export type RealFn = (x: number) => number
 export type ScalarField = (point: readonly number[]) => number
