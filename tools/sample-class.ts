@@ -5,7 +5,7 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync
 import path from 'node:path'
 import { VARIANTS_DIR, loadCatalogue } from './catalogue.ts'
 import { EXERCISES_DIR, SOLUTIONS_DIR } from '../grader/paths.ts'
-import { buildZip, type ZipEntryInput } from '../grader/batch/zip-writer.ts'
+import { buildZip, type ZipEntryInput } from './zip-writer.ts'
 
 export interface SampleStudent {
   id: string

@@ -5,6 +5,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import path from 'node:path'
+import GithubSlugger from 'github-slugger'
 import katex from 'katex'
 import MarkdownIt, { type StateBlock, type StateInline, type Token } from 'markdown-it'
 import { EXERCISES_DIR } from '../paths.ts'
@@ -14,19 +15,9 @@ import { escapeHtml } from './text.ts'
 // ---------------------------------------------------------------------------------------------
 // GitHub's heading slugs
 
-/**
- * GitHub's anchor for a heading (as github-slugger computes it): lower case, punctuation and
- * symbols removed (letters, marks, digits, `_`, `-` and spaces kept), each space a `-`; a repeated
- * slug gets `-1`, `-2`, … in the order the headings appear.
- */
-export function githubSlug(text: string, seen: Map<string, number> = new Map()): string {
-  const base = text.toLowerCase().replace(/[^\p{L}\p{M}\p{N}\p{Pc} -]/gu, '').replace(/ /g, '-')
-  let slug = base
-  let count = seen.get(base) ?? 0
-  while (seen.has(slug)) slug = `${base}-${++count}`
-  seen.set(base, count)
-  seen.set(slug, 0)
-  return slug
+/** GitHub's anchor for a heading; one slugger per page numbers repeated slugs (`-1`, `-2`, …) in order. */
+export function githubSlug(text: string, slugger: GithubSlugger = new GithubSlugger()): string {
+  return slugger.slug(text)
 }
 
 /** The text GitHub would slug: the heading's inline content without markup. */
@@ -156,13 +147,13 @@ export function renderMarkdown(markdown: string, topicDir: string): LessonRender
 
   const env = {}
   const tokens = md.parse(markdown, env)
-  const seen = new Map<string, number>()
+  const slugger = new GithubSlugger()
   const headings: { id: string; text: string; level: number }[] = []
   let title = ''
   tokens.forEach((token, i) => {
     if (token.type === 'heading_open') {
       const text = headingText(tokens[i + 1]!)
-      const id = githubSlug(text, seen)
+      const id = githubSlug(text, slugger)
       token.attrSet('id', id)
       headings.push({ id, text, level: Number(token.tag.slice(1)) })
       if (!title) title = text

@@ -3,7 +3,7 @@
 import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { EXERCISES_DIR, SOLUTIONS_DIR } from '../paths.ts'
-import { buildZip } from '../batch/zip-writer.ts'
+import { buildZip } from '../../tools/zip-writer.ts'
 
 export const TOPIC = '01-limits'
 export const KEY_FILE = path.join(SOLUTIONS_DIR, TOPIC, 'limits.ts')

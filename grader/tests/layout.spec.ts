@@ -2,8 +2,8 @@
 // students and to the Gradescope autograder; tools/ is the maintainers' and never ships. So nothing
 // that ships may import from tools/; the one exception is the teacher's `grade --sample`, which
 // loads the sample class only when asked. And reference/ (oracles, data, the public modules) stands
-// on its own: it imports nothing from grader/. Unit tests (*.spec.ts) are the maintainers' and may
-// import anything.
+// on its own: it imports nothing from grader/. Unit tests (*.spec.ts, grader/tests/) are the
+// maintainers' and may import anything.
 import { readFileSync, readdirSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -19,7 +19,7 @@ const ALLOWED = new Set([
 function sourceFiles(dir: string): string[] {
   return readdirSync(path.join(COURSE_ROOT, dir), { recursive: true, encoding: 'utf8' })
     .map((f) => `${dir}/${f.split(path.sep).join('/')}`)
-    .filter((f) => /\.(ts|mts|mjs)$/.test(f) && !/\.spec\.ts$/.test(f) && !f.includes('node_modules'))
+    .filter((f) => /\.(ts|mts|mjs)$/.test(f) && !/\.spec\.ts$|^grader\/tests\//.test(f) && !f.includes('node_modules'))
 }
 
 function imports(file: string): string[] {

@@ -4,6 +4,7 @@ import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { loadManifest } from '../manifest.ts'
 import { EXERCISES_DIR } from '../paths.ts'
+import GithubSlugger from 'github-slugger'
 import { githubSlug, katexStyles, lessonTopics, renderLessonMarkdown, renderMarkdown } from '../report/lessons.ts'
 import { renderLesson } from '../report/index.ts'
 
@@ -21,8 +22,8 @@ describe('GitHub heading slugs', () => {
     expect(githubSlug(text)).toBe(slug)
   })
   it('numbers repeated headings as GitHub does', () => {
-    const seen = new Map<string, number>()
-    expect(['Notes', 'Notes', 'Notes-1', 'Notes'].map((h) => githubSlug(h, seen))).toEqual(['notes', 'notes-1', 'notes-1-1', 'notes-2'])
+    const slugger = new GithubSlugger()
+    expect(['Notes', 'Notes', 'Notes-1', 'Notes'].map((h) => githubSlug(h, slugger))).toEqual(['notes', 'notes-1', 'notes-1-1', 'notes-2'])
   })
   it('headings of a rendered lesson carry their slug as id', () => {
     const { html, headings } = render('# A title\n\n## The sum rule\n\n## The sum rule\n')

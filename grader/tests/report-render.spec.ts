@@ -11,6 +11,7 @@ import type { ScoredTest, ScoredTopic, TopicStatus } from '../scoring.ts'
 import { leastSquares, mse, regressionData, renderPlot } from '../report/charts.ts'
 import { assignDirNames, renderClassPage, renderStudentReport, safeDirName, writeReports, writeStudentReport } from '../report/index.ts'
 import { cleanText, escapeHtml } from '../report/text.ts'
+import { PNG } from 'pngjs'
 import { encodePng } from '../report/png.ts'
 
 const XSS = '<script>alert("xss")</script><img src=x onerror=alert(1)>'
@@ -165,6 +166,10 @@ describe('plots', () => {
     expect(png.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))
     expect(png.readUInt32BE(16)).toBe(2)
     expect(png.readUInt32BE(20)).toBe(1)
+    // Decoded again, the pixels are the ones drawn (RGB, 8 bits).
+    const decoded = PNG.sync.read(png)
+    expect([...decoded.data]).toEqual([0, 0, 0, 255, 255, 0, 0, 255])
+    expect(png[25]).toBe(2) // colour type RGB
   })
 })
 

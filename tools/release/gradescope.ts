@@ -3,7 +3,7 @@
 // never the answer key, with Gradescope's setup.sh and run_autograder at its root.
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
-import { buildZip, type ZipEntryInput } from '../../grader/batch/zip-writer.ts'
+import { buildZip, type ZipEntryInput } from '../zip-writer.ts'
 import { writeFileAtomic } from '../../grader/atomic-write.ts'
 import { COURSE_ROOT } from '../../grader/paths.ts'
 import { courseFiles, releasePackages } from './build-release.ts'

@@ -1,6 +1,8 @@
-// A minimal zip writer (stored entries, no compression) for the sample class and the grader's own
-// tests. It writes exactly what it is given, including names no honest tool would write (`../x`,
-// bytes that are not UTF-8, symbolic links), because those are what the stager must refuse.
+// A small zip writer for the sample class, the Gradescope zip and the grader's tests. It writes
+// exactly what it is given, including names no honest tool would write (`../x`, bytes that are not
+// UTF-8, symbolic links), because those are what the stager must refuse: zip libraries (yazl,
+// fflate, archiver) refuse or rewrite such names, which is why this one stays. Reading zips is
+// yauzl's job (grader/batch/discover.ts).
 import { crc32, deflateRawSync } from 'node:zlib'
 
 export interface ZipEntryInput {
