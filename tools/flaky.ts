@@ -27,6 +27,8 @@ import { EXERCISES_DIR } from '../grader/paths.ts'
 import { regionProblems, regionReport, topicSummaries } from './regions.ts'
 import type { RawRun, RawTest } from '../grader/reporters/raw-results.ts'
 import { runSuite } from '../grader/run-suite.ts'
+import { Command } from 'commander'
+import { seedList, wholeNumber } from './cli-options.ts'
 
 interface Target {
   kind: 'answer key' | 'alternatives' | 'variant'
@@ -48,19 +50,16 @@ interface Finding {
 }
 
 function parseArgs(argv: string[]) {
-  const value = (flag: string) => {
-    const i = argv.indexOf(flag)
-    return i >= 0 ? argv[i + 1] : undefined
-  }
-  const flags = new Set(['-n', '--seeds', '--concurrency'])
-  const positional = argv.filter((a, i) => !a.startsWith('-') && !flags.has(argv[i - 1] ?? ''))
-  const n = Number(value('-n') ?? 20)
-  const seeds = value('--seeds')?.split(',').map((s) => Number(s.trim()))
-  const concurrency = Number(value('--concurrency') ?? 1)
-  if (!Number.isInteger(n) || n < 1) throw new Error(`-n must be a whole number ≥ 1, got ${value('-n')}`)
-  if (seeds && !seeds.every(Number.isSafeInteger)) throw new Error(`--seeds must be integers separated by commas, got ${value('--seeds')}`)
-  if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 4) throw new Error('--concurrency must be 1 to 4')
-  return { seeds: seeds ?? Array.from({ length: n }, () => randomInt(1, 2 ** 31)), concurrency, only: positional, variants: !argv.includes('--no-variants') }
+  const program = new Command('npm run flaky --')
+    .description('the suite under N random grading seeds: the answer key and the alternatives must pass, every wrong variant fail')
+    .argument('[topics...]', 'topics by number, folder or name (default: all)')
+    .option('-n, --number <count>', 'how many random seeds', wholeNumber(1, 1000), 20)
+    .option('--seeds <list>', 'these seeds instead, separated by commas', seedList)
+    .option('--concurrency <n>', 'test runs at once', wholeNumber(1, 4), 1)
+    .option('--no-variants', 'leave the wrong variants out')
+    .parse(argv, { from: 'user' })
+  const flags = program.opts<{ number: number; seeds?: number[]; concurrency: number; variants: boolean }>()
+  return { seeds: flags.seeds ?? Array.from({ length: flags.number }, () => randomInt(1, 2 ** 31)), concurrency: flags.concurrency, only: program.args, variants: flags.variants }
 }
 
 /** The test files of a topic that register each of `ids` (found in their source). */

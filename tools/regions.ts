@@ -14,6 +14,8 @@ import { selectTopics } from '../grader/manifest.ts'
 import type { RawRun } from '../grader/reporters/raw-results.ts'
 import { runSuite } from '../grader/run-suite.ts'
 import { binomialBand } from '../grader/harness/stats.ts'
+import { Command } from 'commander'
+import { seedList, wholeNumber } from './cli-options.ts'
 
 /** The seeds verify measures under: the students' seed and four fixed grading seeds. */
 export const VERIFY_SEEDS = [STUDENT_SEED, 1, 7, 123456789, 2147483646]
@@ -115,16 +117,19 @@ export async function measureRegions(topics: string[], seeds: number[], known: M
 }
 
 async function main(): Promise<void> {
-  const argv = process.argv.slice(2)
-  const value = (flag: string) => (argv.includes(flag) ? argv[argv.indexOf(flag) + 1] : undefined)
-  const only = argv.filter((a, i) => !a.startsWith('-') && !['-n', '--seeds'].includes(argv[i - 1] ?? ''))
-  const topics = selectTopics(only)
-  const n = value('-n')
-  const seeds = value('--seeds')?.split(',').map(Number) ?? (n ? Array.from({ length: Number(n) }, () => randomInt(1, 2 ** 31)) : VERIFY_SEEDS)
-  if (!seeds.every(Number.isSafeInteger)) throw new Error('--seeds must be integers separated by commas')
+  const program = new Command('npm run regions --')
+    .description("how often the answer key's run of every graded property reaches each of its named input regions, against their floors")
+    .argument('[topics...]', 'topics by number, folder or name (default: all)')
+    .option('-n, --number <count>', 'random seeds instead of the five of verify', wholeNumber(1, 1000))
+    .option('--seeds <list>', 'these seeds, separated by commas', seedList)
+    .option('--table', 'print every region with its hits per seed and a safe floor')
+    .parse(process.argv.slice(2), { from: 'user' })
+  const flags = program.opts<{ number?: number; seeds?: number[]; table?: boolean }>()
+  const topics = selectTopics(program.args)
+  const seeds = flags.seeds ?? (flags.number ? Array.from({ length: flags.number }, () => randomInt(1, 2 ** 31)) : VERIFY_SEEDS)
   console.log(`regions: the answer key of ${topics.join(', ')} under seeds ${seeds.join(', ')}\n`)
   const report = await measureRegions(topics, seeds)
-  if (argv.includes('--table')) console.log(`${regionTable(report).join('\n')}\n`)
+  if (flags.table) console.log(`${regionTable(report).join('\n')}\n`)
   for (const line of topicSummaries(report)) console.log(`  ${line}`)
   const problems = regionProblems(report)
   for (const p of problems) console.log(`  ✗ ${p}`)

@@ -25,6 +25,7 @@ import { runSuite, VITEST_BIN } from '../grader/run-suite.ts'
 import { buildRelease } from './release/build-release.ts'
 import { type ReleaseFacts, dynamicProblems, staticProblems } from './release/check-release.ts'
 import { type Score, scoreRun } from '../grader/scoring.ts'
+import { Command } from 'commander'
 
 const useColor = process.stdout.isTTY && !process.env.NO_COLOR
 const mark = (ok: boolean) => (ok ? (useColor ? '\x1b[32m✓\x1b[0m' : '✓') : useColor ? '\x1b[31m✗\x1b[0m' : '✗')
@@ -38,8 +39,13 @@ function check(ok: boolean, title: string, details: string[] = []): void {
 
 async function main(): Promise<void> {
   const started = Date.now()
-  const only = process.argv.slice(2).filter((a) => !a.startsWith('-'))
-  const topics = selectTopics(only)
+  const program = new Command('npm run verify --')
+    .description('proves the course: types, lint, manifests, the answer key, regions, stubs, wrong variants, alternatives, unit tests')
+    .argument('[topics...]', 'topics by number, folder or name (default: all; the release is checked only with all)')
+    .option('--no-release', 'leave out the check of the student release')
+    .parse(process.argv.slice(2), { from: 'user' })
+  const { release: checkRelease } = program.opts<{ release: boolean }>()
+  const topics = selectTopics(program.args)
 
   const tsc = await run(process.execPath, [path.join(COURSE_ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', '.'])
   check(tsc.code === 0, 'types: the course type-checks (tsc, strict)', tsc.code === 0 ? [] : tsc.output.trim().split('\n').slice(0, 20))
@@ -107,7 +113,7 @@ async function main(): Promise<void> {
     check(alternativeResults.every((r) => r.ok), `alternative solutions: ${alternativeResults.filter((r) => r.ok).length}/${alternatives.length} score full marks`, alternativeResults.flatMap((r) => [r.line, ...(r.ok ? [] : r.failed.map((f) => `  ${f}`))]))
   }
 
-  if (only.length === 0 && !process.argv.includes('--no-release')) {
+  if (program.args.length === 0 && checkRelease) {
     const out = mkdtempSync(path.join(os.tmpdir(), 'course-release-'))
     try {
       const release = buildRelease(out)

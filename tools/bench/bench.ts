@@ -28,6 +28,8 @@ import { VITEST_BIN, runSuite, spawnCollect } from '../../grader/run-suite.ts'
 import { scoreRun } from '../../grader/scoring.ts'
 import { finishedChildrenCpuSeconds, sampleCpuByRole } from './cpu-by-role.ts'
 import { generateClass } from './generate-class.ts'
+import { Command } from 'commander'
+import { wholeNumber } from '../cli-options.ts'
 
 interface Args {
   quick: boolean
@@ -39,19 +41,24 @@ interface Args {
 }
 
 function parseArgs(argv: string[]): Args {
-  const value = (name: string) => {
-    const i = argv.indexOf(name)
-    return i >= 0 ? argv[i + 1] : undefined
-  }
-  const quick = argv.includes('--quick')
+  const program = new Command('npm run bench --')
+    .description("the student's loop and the teacher's batch, timed in one run on this machine")
+    .option('--quick', "CI's smaller run (8 submissions, topics 01-03)")
+    .option('--n <count>', 'submissions in the generated class', wholeNumber(1, 1000))
+    .option('--topics <list>', 'topics of the class, separated by commas')
+    .option('--out <file>', 'where to write the JSON (and the Markdown beside it)')
+    .option('--parts <list>', 'parts to run, separated by commas: student, budget, batch, backends', 'student,budget,batch,backends')
+    .parse(argv, { from: 'user' })
+  const flags = program.opts<{ quick?: boolean; n?: number; topics?: string; out?: string; parts: string }>()
+  const quick = flags.quick === true
   return {
     quick,
-    n: Number(value('--n') ?? (quick ? 8 : 40)),
+    n: flags.n ?? (quick ? 8 : 40),
     // Topics 01–05 by default: every kind of exercise code except training, whose time is measured
     // per backend below (a class graded on all nine topics takes the same ratios, only longer).
-    topics: selectTopics((value('--topics') ?? (quick ? '01,02,03' : '01,02,03,04,05')).split(',')),
-    out: path.resolve(value('--out') ?? path.join(REPORTS_DIR, 'bench.json')),
-    parts: (value('--parts') ?? 'student,budget,batch,backends').split(','),
+    topics: selectTopics((flags.topics ?? (quick ? '01,02,03' : '01,02,03,04,05')).split(',')),
+    out: path.resolve(flags.out ?? path.join(REPORTS_DIR, 'bench.json')),
+    parts: flags.parts.split(',').map((p) => p.trim()),
   }
 }
 

@@ -16,16 +16,23 @@ import { writeFileAtomic } from '../../grader/atomic-write.ts'
 import { selectTopics } from '../../grader/manifest.ts'
 import { COURSE_ROOT, REPORTS_DIR } from '../../grader/paths.ts'
 import { EXCLUDED, MUTATION_DIR, type TopicScore, analyseReport, loadEquivalents, loadScores, renderSummary } from './summary.ts'
+import { Command } from 'commander'
+import { wholeNumber } from '../cli-options.ts'
 
 const STRYKER_BIN = path.join(COURSE_ROOT, 'node_modules', '@stryker-mutator', 'core', 'bin', 'stryker.js')
 const CONFIG = path.join(MUTATION_DIR, 'stryker.config.mjs')
 
 async function main(): Promise<void> {
-  const args = process.argv.slice(2)
-  const concurrency = valueOf(args, '--concurrency')
-  const summaryOnly = args.includes('--summary-only')
-  const wanted = args.filter((a, i) => !a.startsWith('-') && args[i - 1] !== '--concurrency')
-  const topics = selectTopics(wanted)
+  const program = new Command('npm run mutation --')
+    .description('StrykerJS on the answer key, topic by topic; writes tools/mutation/scores.json and SUMMARY.md')
+    .argument('[topics...]', 'topics by number, folder or name (default: all)')
+    .option('--concurrency <n>', "Stryker's test runners at once", wholeNumber(1, 16))
+    .option('--summary-only', 'only write SUMMARY.md again from the committed scores')
+    .parse(process.argv.slice(2), { from: 'user' })
+  const flags = program.opts<{ concurrency?: number; summaryOnly?: boolean }>()
+  const concurrency = flags.concurrency === undefined ? undefined : String(flags.concurrency)
+  const summaryOnly = flags.summaryOnly === true
+  const topics = selectTopics(program.args)
 
   const scores = loadScores()
   let failed = false
@@ -83,11 +90,6 @@ function stryker(topic: string, concurrency: string | undefined): Promise<number
     child.on('error', reject)
     child.on('close', resolve)
   })
-}
-
-function valueOf(args: string[], flag: string): string | undefined {
-  const i = args.indexOf(flag)
-  return i >= 0 ? args[i + 1] : undefined
 }
 
 function sortKeys(scores: Record<string, TopicScore>): Record<string, TopicScore> {
