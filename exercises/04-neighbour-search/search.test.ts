@@ -144,10 +144,10 @@ describe('neighbourSearch(loss, start, Δ, maxSteps?)', () => {
 
   graded('neighbourSearch.ties', 'ties go to the first neighbour in the order dw = −1, 0, 1 (outer), db = −1, 0, 1 (inner)', () => {
     // (−1, 0) and (0, −1) both reach the valley w + b = −1; (−1, 0) comes first.
-    const valley = described((w: number, b: number) => (w + b + 1) ** 2, '(w, b) => (w + b + 1)**2')
+    const valley = described((w: number, b: number) => (w + b + 1) ** 2, '(w, b) => (w + b + 1)**2', {})
     expectClose('neighbourSearch((w + b + 1)², [0, 0], 1).point', student.neighbourSearch(limitCalls(valley, callBudget(1), 'the loss'), [0, 0], 1).point, [-1, 0], EXACT)
     // Three neighbours lower b equally; the first has dw = −1.
-    const trough = described((_w: number, b: number) => Math.abs(b), '(w, b) => Math.abs(b)')
+    const trough = described((_w: number, b: number) => Math.abs(b), '(w, b) => Math.abs(b)', {})
     expectClose('neighbourSearch(|b|, [0, 3], 1).trace', student.neighbourSearch(limitCalls(trough, callBudget(3), 'the loss'), [0, 3], 1).trace, [[0, 3], [-1, 2], [-2, 1], [-3, 0]], EXACT)
     forAll({ c: tieCase }, ({ c }) => {
       const result = student.neighbourSearch(budgeted(c), c.start, c.delta)
@@ -157,7 +157,7 @@ describe('neighbourSearch(loss, start, Δ, maxSteps?)', () => {
   })
 
   graded('neighbourSearch.plateau', 'on a plateau it stops: moving to an equal loss would go on for ever', () => {
-    const flat = described(() => 3, '(w, b) => 3')
+    const flat = described(() => 3, '(w, b) => 3', {})
     const start: Point = [0.3, -1.7]
     const onFlat = student.neighbourSearch(limitCalls(flat, callBudget(0), 'the loss'), start, 0.5)
     expectResultShape('neighbourSearch', onFlat)
@@ -183,7 +183,7 @@ describe('neighbourSearch(loss, start, Δ, maxSteps?)', () => {
     // exactly 10 240 moves and ends at (10240, 0). A default cap of 1000 or 10 000 moves stops
     // early. (The cap itself is not reached here: that would take 800 000 calls of the loss.)
     const far = 10_240
-    const ramp = described((w: number, b: number) => (w - far) ** 2 + b * b, `(w, b) => (w - ${far})**2 + b**2`)
+    const ramp = described((w: number, b: number) => (w - far) ** 2 + b * b, `(w, b) => (w - ${far})**2 + b**2`, { far })
     const result = student.neighbourSearch(limitCalls(ramp, callBudget(far), 'the loss'), [0, 0], 1)
     expectResultShape('neighbourSearch((w − 10240)² + b², [0, 0], 1)', result)
     expectTrue(result.trace.length === far + 1, `neighbourSearch((w − 10240)² + b², [0, 0], 1) made ${result.trace.length - 1} moves and stopped at (${result.point}): without maxSteps the search may make up to 100 000 moves`, {

@@ -70,9 +70,10 @@ const scoreRegions: Regions<number> = {
   '|z| ≤ 37': region(5, (z) => Math.abs(z) <= 37),
   'z > 37 (σ rounds to 1)': region(5, (z) => z > 37),
 }
-/** Logit vectors in [−1000, 1000]: any, all below −745 (every e^z underflows), or spread over more than 1420 (e^(z − mean) overflows). */
+/** Logit vectors in [−1000, 1000]: any, one class, all below −745 (every e^z underflows), or spread over more than 1420 (e^(z − mean) overflows). */
 const wideLogits = fc.oneof(
   fc.array(between(-1000, 1000), { minLength: 1, maxLength: 10 }),
+  fc.array(between(-1000, 1000), { minLength: 1, maxLength: 1 }), // one class, on purpose
   fc.array(between(-1000, -746), { minLength: 1, maxLength: 10 }),
   fc.tuple(between(710, 1000), between(-1000, -720), fc.array(between(-1000, 1000), { maxLength: 8 })).map(([hi, lo, rest]) => [hi, ...rest, lo]),
 )

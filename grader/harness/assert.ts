@@ -3,6 +3,7 @@
 // code enters: what they see of the student's results is data that came through the bridge.
 import { isProcessFailure, studentErrorInfo } from '../bridge/errors.ts'
 import { prose, show } from './show.ts'
+import { PORTABLE, described } from '../../reference/oracles/described.ts'
 
 const { abs, max } = Math
 const isFiniteNumber = Number.isFinite
@@ -141,11 +142,28 @@ export class CallBudgetExceeded extends Error {
 /**
  * Wraps a function given to exercise code so that it throws after `max` calls. A search that never
  * stops (accepting equal-loss moves, say) then ends with a clear failure instead of hanging.
+ *
+ * A portable function (reference/oracles/described.ts) stays portable: the count runs beside it in
+ * the student's process, so a search that calls the loss 90 000 times does not cross the bridge for
+ * each call. The budget is a guard with a clear message, not a verdict: exercise code can catch the
+ * error either way, and every verdict is still computed on what the code returns.
  */
 export function limitCalls<F extends (...args: never[]) => unknown>(fn: F, max: number, what: string): F {
+  const message = `${what} was called more than ${max} times: does your loop stop?`
   let calls = 0
+  if (PORTABLE in fn) {
+    const limited = (...args: Parameters<F>) => {
+      if (++calls > max) {
+        const error = new Error(message)
+        error.name = 'CallBudgetExceeded'
+        throw error
+      }
+      return fn(...args)
+    }
+    return described(limited, String(fn), { fn, max, message, calls }) as unknown as F
+  }
   const limited = (...args: Parameters<F>) => {
-    if (++calls > max) throw new CallBudgetExceeded(`${what} was called more than ${max} times: does your loop stop?`)
+    if (++calls > max) throw new CallBudgetExceeded(message)
     return fn(...args)
   }
   return Object.assign(limited, { toString: () => String(fn) }) as unknown as F
