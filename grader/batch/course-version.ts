@@ -13,13 +13,13 @@ const ROOT_FILES = ['package-lock.json', 'vitest.config.ts', 'tsconfig.json']
  * reports. The maintainers' tools live in tools/, outside the version: committing their outputs,
  * such as the mutation table, must leave every student's cached result valid.
  */
-const MAINTAINERS_ONLY = /^grader\/(tests|report)\/|\.spec\.ts$/
+const NEVER_DECIDES = /^grader\/(tests|report)\/|\.spec\.ts$/
 
 /** Folders whose `.ts` and `.json` files count, with subfolders that do not decide verdicts. */
 const FOLDERS: Array<{ dir: string; skip: RegExp }> = [
   { dir: 'exercises', skip: /\.md$/ },
   { dir: 'reference', skip: /\.spec\.ts$/ },
-  { dir: 'grader', skip: MAINTAINERS_ONLY },
+  { dir: 'grader', skip: NEVER_DECIDES },
 ]
 
 export function courseVersion(): string {

@@ -102,10 +102,9 @@ export function supervise(command: string, args: string[], options: { env: NodeJ
  * seen and ends any process over `limitMb`. With a limit of 0, or without /proc, it does nothing.
  */
 export function watchMemory(root: () => number | undefined, limitMb: number): { stop(): void; readonly peakMb: number; kills: Supervised['memoryKills'] } {
-  let timer: NodeJS.Timeout | undefined // eslint-disable-line prefer-const -- read by stop() before it is set
-  const watch = { peakMb: 0, kills: [] as Supervised['memoryKills'], stop: () => clearInterval(timer) }
+  const watch = { peakMb: 0, kills: [] as Supervised['memoryKills'], stop: () => {} }
   if (limitMb <= 0 || !HAS_PROC) return watch
-  timer = setInterval(() => {
+  const timer = setInterval(() => {
     const pid = root()
     if (pid === undefined) return
     for (const p of descendants(pid)) {
@@ -121,6 +120,7 @@ export function watchMemory(root: () => number | undefined, limitMb: number): { 
       }
     }
   }, POLL_MS)
+  watch.stop = () => clearInterval(timer)
   return watch
 }
 

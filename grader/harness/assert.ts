@@ -135,10 +135,6 @@ export function expectArgumentsUnchanged(what: string, args: readonly unknown[],
   })
 }
 
-export class CallBudgetExceeded extends Error {
-  override name = 'CallBudgetExceeded'
-}
-
 /**
  * Wraps a function given to exercise code so that it throws after `max` calls. A search that never
  * stops (accepting equal-loss moves, say) then ends with a clear failure instead of hanging.
@@ -146,25 +142,20 @@ export class CallBudgetExceeded extends Error {
  * A portable function (reference/oracles/described.ts) stays portable: the count runs beside it in
  * the student's process, so a search that calls the loss 90 000 times does not cross the bridge for
  * each call. The budget is a guard with a clear message, not a verdict: exercise code can catch the
- * error either way, and every verdict is still computed on what the code returns.
+ * error either way, and every verdict is still computed on what the code returns. (The error is a
+ * plain Error named CallBudgetExceeded, since the portable copy can use nothing of this module.)
  */
 export function limitCalls<F extends (...args: never[]) => unknown>(fn: F, max: number, what: string): F {
   const message = `${what} was called more than ${max} times: does your loop stop?`
   let calls = 0
-  if (PORTABLE in fn) {
-    const limited = (...args: Parameters<F>) => {
-      if (++calls > max) {
-        const error = new Error(message)
-        error.name = 'CallBudgetExceeded'
-        throw error
-      }
-      return fn(...args)
-    }
-    return described(limited, String(fn), { fn, max, message, calls }) as unknown as F
-  }
   const limited = (...args: Parameters<F>) => {
-    if (++calls > max) throw new CallBudgetExceeded(message)
+    if (++calls > max) {
+      const error = new Error(message)
+      error.name = 'CallBudgetExceeded'
+      throw error
+    }
     return fn(...args)
   }
+  if (PORTABLE in fn) return described(limited, String(fn), { fn, max, message, calls }) as unknown as F
   return Object.assign(limited, { toString: () => String(fn) }) as unknown as F
 }

@@ -1,18 +1,12 @@
 // The course version keys every cached result: it must cover what decides a verdict, and nothing of
 // the maintainers' tooling, so that committing a mutation table or a bench script leaves every
 // student's cache valid.
-import { existsSync, readFileSync } from 'node:fs'
+import { existsSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { courseFiles } from '../batch/course-version.ts'
 import { COURSE_ROOT } from '../paths.ts'
-
-/** Relative paths of the course's own modules a file imports (static or dynamic, string literals). */
-function localImports(file: string): string[] {
-  const text = readFileSync(path.join(COURSE_ROOT, file), 'utf8')
-  const specifiers = [...text.matchAll(/(?:\bfrom\s*|\bimport\s*\(\s*|^\s*import\s+)['"](\.{1,2}\/[^'"]+)['"]/gm)].map((m) => m[1]!)
-  return specifiers.map((s) => path.posix.normalize(path.posix.join(path.posix.dirname(file), s)))
-}
+import { localImports } from './local-imports.ts'
 
 /** Unhashed modules that hashed ones may import: they write what a verdict produced, or make the demo class; they never decide one. */
 const OUTPUTS = /^grader\/report\/|^tools\/sample-class\.ts$/

@@ -4,10 +4,11 @@
 // loads the sample class only when asked. And reference/ (oracles, data, the public modules) stands
 // on its own: it imports nothing from grader/. Unit tests (*.spec.ts, grader/tests/) are the
 // maintainers' and may import anything.
-import { readFileSync, readdirSync } from 'node:fs'
+import { readdirSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { COURSE_ROOT } from '../paths.ts'
+import { localImports } from './local-imports.ts'
 
 const SHIPPED = ['grader', 'reference', 'exercises']
 const ALLOWED = new Set([
@@ -22,19 +23,14 @@ function sourceFiles(dir: string): string[] {
     .filter((f) => /\.(ts|mts|mjs)$/.test(f) && !/\.spec\.ts$|^grader\/tests\//.test(f) && !f.includes('node_modules'))
 }
 
-function imports(file: string): string[] {
-  const text = readFileSync(path.join(COURSE_ROOT, file), 'utf8')
-  return [...text.matchAll(/(?:\bfrom\s*|\bimport\s*\(\s*|^\s*import\s+)['"](\.{1,2}\/[^'"]+)['"]/gm)].map((m) => path.posix.normalize(path.posix.join(path.posix.dirname(file), m[1]!)))
-}
-
 describe('the layout', () => {
   it('nothing that ships (grader/, reference/, exercises/) imports the maintainers’ tools/', () => {
-    const crossings = SHIPPED.flatMap(sourceFiles).flatMap((file) => imports(file).filter((t) => t.startsWith('tools/')).map((t) => `${file} → ${t}`))
+    const crossings = SHIPPED.flatMap(sourceFiles).flatMap((file) => localImports(file).filter((t) => t.startsWith('tools/')).map((t) => `${file} → ${t}`))
     expect(crossings.filter((c) => !ALLOWED.has(c))).toEqual([])
   })
 
   it('reference/ imports nothing from grader/', () => {
-    const crossings = sourceFiles('reference').flatMap((file) => imports(file).filter((t) => t.startsWith('grader/')).map((t) => `${file} → ${t}`))
+    const crossings = sourceFiles('reference').flatMap((file) => localImports(file).filter((t) => t.startsWith('grader/')).map((t) => `${file} → ${t}`))
     expect(crossings.filter((c) => !ALLOWED.has(c))).toEqual([])
   })
 })

@@ -196,6 +196,8 @@ export function referencePath(c: SearchCase): Point[] {
 }
 
 const isDyadic = (v: number) => Number.isInteger(v * 1024)
+/** The four neighbours along the axes, (w ± Δ, b) and (w, b ± Δ). */
+const axisNeighbours = (w: number, b: number, delta: number): Point[] => [[w - delta, b], [w + delta, b], [w, b - delta], [w, b + delta]]
 /**
  * Whether some move of the reference path goes to a diagonal neighbour although an axis neighbour
  * is lower than the point too: a search that looks at the four axis neighbours first and at the
@@ -208,7 +210,7 @@ export function diagonalBeatsAxis(c: SearchCase): boolean {
     const diagonal = next[0] !== w && next[1] !== b
     if (!diagonal) return false
     const here = c.loss(w, b)
-    return [[w - c.delta, b], [w + c.delta, b], [w, b - c.delta], [w, b + c.delta]].some(([u, v]) => c.loss(u!, v!) < here)
+    return axisNeighbours(w, b, c.delta).some(([u, v]) => c.loss(u, v) < here)
   })
 }
 
@@ -232,7 +234,7 @@ export function axesStuck(c: SearchCase): boolean {
   const path = referencePath(c)
   return path.slice(0, -1).some(([w, b]) => {
     const here = c.loss(w, b)
-    return [[w - c.delta, b], [w + c.delta, b], [w, b - c.delta], [w, b + c.delta]].every(([u, v]) => c.loss(u!, v!) >= here)
+    return axisNeighbours(w, b, c.delta).every(([u, v]) => c.loss(u, v) >= here)
   })
 }
 
