@@ -3,7 +3,7 @@
 // default left out). Each region is a predicate over an input with a floor: how many of one run's
 // inputs must fall in it. They are declared here, next to the generators that reach them
 // (reference/oracles/), with nothing from the grader; the harness counts them
-// (grader/harness/regions.ts) and `npm run regions` checks the floors under several seeds.
+// (grader/core/regions.ts) and `npm run regions` checks the floors under several seeds.
 
 export interface Region<T> {
   /** The fewest inputs of one run of the property that must fall in the region. */

@@ -9,7 +9,7 @@
 //    */
 import { readFileSync, readdirSync, existsSync } from 'node:fs'
 import path from 'node:path'
-import { SOLUTIONS_DIR } from '../grader/paths.ts'
+import { SOLUTIONS_DIR } from '../grader/core/paths.ts'
 
 export interface CatalogueEntry {
   /** `01-limits/sum-rule-full-epsilon` */

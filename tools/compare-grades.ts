@@ -3,7 +3,7 @@
 // the same status and points. CI runs it to compare a batch graded on one Node line with the same
 // batch (same seed) graded on the main one. Durations, memory and output may differ.
 import { readFileSync } from 'node:fs'
-import type { BatchResult } from '../grader/results.ts'
+import type { BatchResult } from '../grader/core/results.ts'
 
 function verdicts(file: string): Map<string, string> {
   const batch = JSON.parse(readFileSync(file, 'utf8')) as BatchResult

@@ -3,9 +3,9 @@
 // verify`) fails when it differs from what the manifests say.
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
-import { writeFileAtomic } from '../grader/atomic-write.ts'
-import { loadManifest, maxPoints, topicsIn } from '../grader/manifest.ts'
-import { COURSE_ROOT } from '../grader/paths.ts'
+import { writeFileAtomic } from '../grader/core/atomic-write.ts'
+import { loadManifest, maxPoints, topicsIn } from '../grader/core/manifest.ts'
+import { COURSE_ROOT } from '../grader/core/paths.ts'
 
 export const README = path.join(COURSE_ROOT, 'README.md')
 const START = '<!-- topics: generated from the manifests by `npm run readme` -->'

@@ -1,5 +1,5 @@
 // `npm run regions [-- --seeds 1,2,3 | -n 5] [--table] [NN …]`: how often the answer key's run of
-// every graded property reaches each of its named input regions (grader/harness/regions.ts), under
+// every graded property reaches each of its named input regions (grader/core/regions.ts), under
 // several grading seeds, against the floor each region states. `npm run verify` runs it under
 // VERIFY_SEEDS; `npm run flaky` checks the same floors under its random seeds.
 //
@@ -9,10 +9,10 @@
 import { randomInt } from 'node:crypto'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { STUDENT_SEED } from '../grader/harness/seed.ts'
-import { selectTopics } from '../grader/manifest.ts'
-import type { RawRun } from '../grader/reporters/raw-results.ts'
-import { runSuite } from '../grader/run-suite.ts'
+import { STUDENT_SEED } from '../grader/core/test-seed.ts'
+import { selectTopics } from '../grader/core/manifest.ts'
+import type { RawRun } from '../grader/core/raw-results.ts'
+import { runSuite } from '../grader/vitest/run-suite.ts'
 import { binomialBand } from '../grader/harness/stats.ts'
 import { Command } from 'commander'
 import { seedList, wholeNumber } from './cli-options.ts'

@@ -4,7 +4,7 @@
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { VARIANTS_DIR, loadCatalogue } from './catalogue.ts'
-import { EXERCISES_DIR, SOLUTIONS_DIR } from '../grader/paths.ts'
+import { EXERCISES_DIR, SOLUTIONS_DIR } from '../grader/core/paths.ts'
 import { buildZip, type ZipEntryInput } from './zip-writer.ts'
 
 export interface SampleStudent {

@@ -1,6 +1,6 @@
 // The project's own unit tests: the grader, the harness, the reference oracles and data, and the maintainers' tools.
 import { defineConfig } from 'vitest/config'
-import { COURSE_ROOT } from '../grader/paths.ts'
+import { COURSE_ROOT } from '../grader/core/paths.ts'
 
 export default defineConfig({
   root: COURSE_ROOT,

@@ -33,7 +33,7 @@ const param = fc.oneof({ weight: 1, arbitrary: fc.constant(0) }, { weight: 9, ar
 const steps = fc.oneof({ weight: 1, arbitrary: fc.constant(0) }, { weight: 6, arbitrary: fc.integer({ min: 0, max: 40 }) })
 const seed = fc.integer({ min: 0, max: 2 ** 31 - 1 })
 
-// ---- named input regions (see grader/harness/regions.ts) ----
+// ---- named input regions (see grader/core/regions.ts) ----
 const onData1 = regionsOn('data', data1Regions)
 const onDataMulti = regionsOn('data', dataMultiRegions)
 const stepRegions: Regions<{ steps: number }> = { 'steps = 0 (the start only)': region(3, ({ steps }) => steps === 0), 'steps ≥ 30': region(8, ({ steps }) => steps >= 30) }

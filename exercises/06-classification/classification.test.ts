@@ -52,7 +52,7 @@ const dimension = fc.integer({ min: 1, max: 3 })
 const param = fc.double({ min: -2, max: 2, noNaN: true })
 const vectorOf = (arb: fc.Arbitrary<number>, d: number) => fc.array(arb, { minLength: d, maxLength: d })
 
-// ---- named input regions (see grader/harness/regions.ts) ----
+// ---- named input regions (see grader/core/regions.ts) ----
 
 const between = (min: number, max: number) => fc.double({ min, max, noNaN: true })
 /**

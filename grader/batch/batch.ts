@@ -4,22 +4,21 @@
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, realpathSync, rmSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { writeFileAtomic } from '../atomic-write.ts'
-import { loadManifest, selectTopics as selectNamedTopics } from '../manifest.ts'
-import { COURSE_ROOT, SOLUTIONS_DIR, isInside } from '../paths.ts'
-import type { BatchResult, StudentResult } from '../results.ts'
-import { scoreRun } from '../scoring.ts'
+import { writeFileAtomic } from '../core/atomic-write.ts'
+import { loadManifest, selectTopics as selectNamedTopics } from '../core/manifest.ts'
+import { COURSE_ROOT, SOLUTIONS_DIR, isInside } from '../core/paths.ts'
+import type { BatchResult, RosterEntry, StudentResult } from '../core/results.ts'
+import { scoreRun } from '../core/scoring.ts'
 import { ResultCache, cacheKey } from './cache.ts'
-import { courseVersion } from './course-version.ts'
+import { courseVersion } from '../core/course-version.ts'
 import { type Submission, discoverSubmissions, inShard } from './discover.ts'
 import { gradeWorkspace } from './grade-workspace.ts'
 import { writeOutputs } from './outputs/write-outputs.ts'
 import type { Progress } from './progress.ts'
 import type { RunLimits } from './run-vitest.ts'
-import { type FileSystemView, type IsolationMode, type Sandbox, detectSandbox } from './sandbox.ts'
-import { type CourseSecret, SECRET_DIR, randomSeed, readCourseSecret, seedPolicy, studentSeed } from './seeds.ts'
+import { type FileSystemView, type IsolationMode, type Sandbox, detectSandbox } from '../sandbox/isolation.ts'
+import { type CourseSecret, SECRET_DIR, randomSeed, readCourseSecret, seedPolicy, studentSeed } from '../core/seeds.ts'
 import { stageSubmission } from './staging.ts'
-import type { RosterEntry } from './outputs/grades-csv.ts'
 import { stopCheckers, typeCheck } from './typecheck.ts'
 import { VitestServer } from './vitest-server-client.ts'
 
@@ -58,7 +57,7 @@ export interface GradeOptions {
   outputs?: boolean
   /**
    * Keep one vitest main process per job for the whole batch (default true): only the test
-   * processes are new for each run (grader/batch/vitest-server.ts). False: a new one per run.
+   * processes are new for each run (grader/vitest/server.ts). False: a new one per run.
    */
   keepRunner?: boolean
   progress: Progress
@@ -304,7 +303,7 @@ function unscored(submission: Submission, seed: number, topics: string[], status
   return { id: submission.id, source: submission.source, status, error, score, seed, durationMs: 0, hash: '', diagnostics: [...submission.notes] }
 }
 
-/** The topics to grade (grader/manifest.ts's one rule: unknown names are an error, not a silent zero). */
+/** The topics to grade (grader/core/manifest.ts's one rule: unknown names are an error, not a silent zero). */
 export function selectTopics(wanted: string[] | undefined): string[] {
   const chosen = selectNamedTopics(wanted ?? [])
   for (const topic of chosen) loadManifest(topic) // a broken manifest stops the batch before anyone is graded

@@ -4,9 +4,9 @@
 import { createHash } from 'node:crypto'
 import { existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
-import { writeFileAtomic } from '../atomic-write.ts'
-import type { StudentResult } from '../results.ts'
-import { parseStudentResult } from '../schemas.ts'
+import { writeFileAtomic } from '../core/atomic-write.ts'
+import type { StudentResult } from '../core/results.ts'
+import { parseStudentResult } from '../core/schemas.ts'
 
 export interface CacheKeyParts {
   filesHash: string

@@ -4,7 +4,7 @@
 import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import type { BatchResult, StudentResult } from '../results.ts'
+import type { BatchResult, StudentResult } from '../core/results.ts'
 import { gradeBatch } from './batch.ts'
 import { safeId } from './discover.ts'
 import { createProgress } from './progress.ts'

@@ -5,12 +5,12 @@
 // (a bounded number of times). Scoring happens here, in the grader, from the structured results of
 // every run.
 import path from 'node:path'
-import { loadManifest } from '../manifest.ts'
-import type { RawRun, RawTest, RawTopic } from '../reporters/raw-results.ts'
-import type { WatchdogReport } from '../harness/watchdog.ts'
-import { type Score, type ScoredTopic, scoreRun } from '../scoring.ts'
+import { loadManifest } from '../core/manifest.ts'
+import type { RawRun, RawTest, RawTopic } from '../core/raw-results.ts'
+import type { WatchdogReport } from '../core/diagnostics.ts'
+import { type Score, type ScoredTopic, scoreRun } from '../core/scoring.ts'
 import { type RunAttempt, type RunLimits, runVitest } from './run-vitest.ts'
-import type { FileSystemView, Sandbox } from './sandbox.ts'
+import type { FileSystemView, Sandbox } from '../sandbox/isolation.ts'
 import type { VitestServer } from './vitest-server-client.ts'
 
 export interface WorkspaceRequest {

@@ -2,9 +2,9 @@
 // writes. Shards must have graded the same course version with the same seed and topics.
 import { existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
-import type { BatchResult, StudentResult } from '../results.ts'
-import { parseBatchResult } from '../schemas.ts'
-import { topicsIn } from '../manifest.ts'
+import type { BatchResult, StudentResult } from '../core/results.ts'
+import { parseBatchResult } from '../core/schemas.ts'
+import { topicsIn } from '../core/manifest.ts'
 import { notSubmitted } from './batch.ts'
 import { writeOutputs } from './outputs/write-outputs.ts'
 

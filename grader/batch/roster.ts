@@ -3,7 +3,7 @@
 // gradebook (Canvas's Student, ID, SIS User ID, SIS Login ID and Section).
 import { readFileSync } from 'node:fs'
 import { parse } from 'csv-parse/sync'
-import type { RosterEntry } from './outputs/grades-csv.ts'
+import type { RosterEntry } from '../core/results.ts'
 import { safeId } from './discover.ts'
 
 /** Header names accepted for each field (case and spaces ignored). */

@@ -1,15 +1,16 @@
 // One run of the course's test suite on a staged workspace, inside the sandbox and within limits.
-// The test runner's main process writes the structured results (grader/reporters/results-reporter.ts)
+// The test runner's main process writes the structured results (grader/vitest/results-reporter.ts)
 // to a file the grader reads afterwards; nothing the exercise code prints is ever parsed.
 import { closeSync, fstatSync, mkdirSync, openSync, readFileSync } from 'node:fs'
 import path from 'node:path'
-import { COURSE_ROOT } from '../paths.ts'
-import type { RawRun } from '../reporters/raw-results.ts'
-import { VITEST_BIN } from '../run-suite.ts'
-import type { TestStarted } from '../harness/watchdog.ts'
-import { type FileSystemView, type Sandbox, sandboxed } from './sandbox.ts'
-import { type Supervised, supervise } from './supervise.ts'
+import { COURSE_ROOT } from '../core/paths.ts'
+import type { RawRun } from '../core/raw-results.ts'
+import { VITEST_BIN } from '../vitest/run-suite.ts'
+import { type TestStarted, readDiagnostics, startsIn } from '../core/diagnostics.ts'
+import { type FileSystemView, type Sandbox, sandboxed } from '../sandbox/isolation.ts'
+import { type Supervised, supervise } from '../sandbox/supervise.ts'
 import type { VitestServer } from './vitest-server-client.ts'
+import { type TestSettings, readSetting, settingsEnv } from '../core/settings.ts'
 
 export interface RunLimits {
   /** Wall-clock time allowed per topic (ms); a run of n topics gets n times this, plus start-up. */
@@ -43,9 +44,9 @@ export interface RunRequest {
   limits: RunLimits
   /** One test process for all the topics (default); false: one per test file, vitest's default. */
   sharedProcess?: boolean
-  /** Vite's transforms of the course's own modules, shared by the batch (grader/config/module-cache.ts). */
+  /** Vite's transforms of the course's own modules, shared by the batch (grader/vitest/module-cache.ts). */
   moduleCacheDir?: string
-  /** The job's kept vitest main process (grader/batch/vitest-server.ts); without it, a new one per run. */
+  /** The job's kept vitest main process (grader/vitest/server.ts); without it, a new one per run. */
   server?: VitestServer
 }
 
@@ -74,23 +75,25 @@ export async function runVitest(request: RunRequest): Promise<RunAttempt> {
   const perRun: Record<string, string> = {
     HOME: runDir,
     TMPDIR: scratch,
-    ...(process.env.COURSE_LANG ? { COURSE_LANG: process.env.COURSE_LANG } : {}),
-    ...(process.env.COURSE_TFJS_NODE ? { COURSE_TFJS_NODE: process.env.COURSE_TFJS_NODE } : {}),
-    COURSE_TARGET: request.workspace,
-    COURSE_SEED: String(request.seed),
-    // The student processes: the permission flags this Node takes, their heap, their output.
-    COURSE_NODE_FEATURES: JSON.stringify(request.sandbox.node),
-    COURSE_STUDENT_HEAP_MB: String(Math.max(256, Math.floor(limits.memoryMb))),
-    // A quarter of the run's output: the student's head and tail, and the note between them, fit in what the grader keeps.
-    COURSE_STUDENT_OUTPUT_BYTES: String(Math.floor(limits.outputBytes / 4)),
-    COURSE_SKIP_TESTS: JSON.stringify(request.skip),
-    ...(limits.importTimeoutMs ? { COURSE_IMPORT_TIMEOUT_MS: String(limits.importTimeoutMs) } : {}),
+    ...settingsEnv({
+      lang: readSetting('lang'),
+      tfjsNode: readSetting('tfjsNode'),
+      target: request.workspace,
+      seed: request.seed,
+      // The student processes: the permission flags this Node takes, their heap, their output.
+      nodeFeatures: request.sandbox.node,
+      studentHeapMb: Math.max(256, Math.floor(limits.memoryMb)),
+      // A quarter of the run's output: the student's head and tail, and the note between them, fit in what the grader keeps.
+      studentOutputBytes: Math.floor(limits.outputBytes / 4),
+      skipTests: request.skip,
+      importTimeoutMs: limits.importTimeoutMs || undefined,
+    } satisfies TestSettings),
   }
   const wallClockMs = limits.topicTimeoutMs * request.topics.length + STARTUP_MS
   const supervised = request.server
     ? await request.server.run({ workspace: request.workspace, topics: request.topics, isolate: !sharesProcess(request), execArgv: flags, env: perRun, resultsFile, diagnosticsFile }, { wallClockMs, rssMb: limits.memoryMb, outputBytes: limits.outputBytes })
     : await runInNewProcess(request, { flags, perRun, resultsFile, diagnosticsFile, wallClockMs })
-  return { topics: request.topics, skip: request.skip, run: readResults(resultsFile), started: readStarted(diagnosticsFile), process: supervised }
+  return { topics: request.topics, skip: request.skip, run: readResults(resultsFile), started: startsIn(readDiagnostics(diagnosticsFile)), process: supervised }
 }
 
 /** The suite in a vitest process of its own, started for this run inside the sandbox. */
@@ -103,17 +106,19 @@ async function runInNewProcess(
     LANG: 'C.UTF-8',
     NO_COLOR: '1',
     ...run.perRun,
-    COURSE_RESULTS_FILE: run.resultsFile,
-    COURSE_DIAG_FILE: run.diagnosticsFile,
-    COURSE_QUIET: '1',
-    COURSE_EXEC_ARGV: JSON.stringify(run.flags),
-    COURSE_CACHE_DIR: path.join(request.runDir, 'vite-cache'),
-    ...(request.view.scratchRoot ? { COURSE_SCRATCH_ROOT: request.view.scratchRoot } : {}),
-    ...(request.moduleCacheDir ? { COURSE_MODULE_CACHE: request.moduleCacheDir } : {}),
-    // All the topics of one submission in one test process: the libraries (fast-check, mathjs,
-    // TensorFlow.js) load once instead of once per topic. Only this student's code shares it; a
-    // topic that dies takes the rest of the run with it, and gradeWorkspace runs those again alone.
-    ...(sharesProcess(request) ? { COURSE_SHARED_PROCESS: '1' } : {}),
+    ...settingsEnv({
+      resultsFile: run.resultsFile,
+      diagnosticsFile: run.diagnosticsFile,
+      quiet: true,
+      execArgv: run.flags,
+      cacheDir: path.join(request.runDir, 'vite-cache'),
+      scratchRoot: request.view.scratchRoot,
+      moduleCache: request.moduleCacheDir,
+      // All the topics of one submission in one test process: the libraries (fast-check, mathjs,
+      // TensorFlow.js) load once instead of once per topic. Only this student's code shares it; a
+      // topic that dies takes the rest of the run with it, and gradeWorkspace runs those again alone.
+      sharedProcess: sharesProcess(request) || undefined,
+    }),
   }
   const vitest = [
     process.execPath,
@@ -141,7 +146,6 @@ function sharesProcess(request: RunRequest): boolean {
 
 /** What the grader reads of a run's files at most: they are written by the test runner, but a bug, a full disk or a runaway must never take the grader down. */
 const MAX_RESULTS_BYTES = 256 * 1024 * 1024
-const MAX_NOTES_BYTES = 4 * 1024 * 1024
 
 function readResults(file: string): RawRun | undefined {
   const text = readCapped(file, MAX_RESULTS_BYTES)
@@ -152,19 +156,6 @@ function readResults(file: string): RawRun | undefined {
   } catch {
     return undefined
   }
-}
-
-function readStarted(file: string): TestStarted[] {
-  return (readCapped(file, MAX_NOTES_BYTES) ?? '')
-    .split('\n')
-    .flatMap((line) => {
-      try {
-        const note = JSON.parse(line) as Partial<TestStarted>
-        return note.kind === 'started' && typeof note.topic === 'string' && typeof note.testId === 'string' ? [note as TestStarted] : []
-      } catch {
-        return []
-      }
-    })
 }
 
 /** A file's text, or undefined if it is missing or larger than `maxBytes` (a file that large is not a result). */

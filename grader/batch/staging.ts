@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto'
 import { copyFileSync, existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
-import { EXERCISES_DIR, isInside } from '../paths.ts'
+import { EXERCISES_DIR, isInside } from '../core/paths.ts'
 import { type SubmissionEntry, type SubmissionListing, printable } from './entries.ts'
 import { listFolder } from './read-folder.ts'
 import { CorruptZipError, listZip } from './read-zip.ts'

@@ -10,8 +10,8 @@ import { type ChildProcess, fork } from 'node:child_process'
 import { writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
-import { STUDENT_PACKAGES } from '../config/package-map.ts'
-import { COURSE_ROOT, PUBLIC_REFERENCE_DIR } from '../paths.ts'
+import { STUDENT_PACKAGES } from '../core/package-map.ts'
+import { COURSE_ROOT, PUBLIC_REFERENCE_DIR } from '../core/paths.ts'
 import type { CheckReply, CheckRequest } from './typecheck-server.ts'
 
 const SERVER = path.join(path.dirname(fileURLToPath(import.meta.url)), 'typecheck-server.ts')
@@ -34,7 +34,7 @@ export async function typeCheck(workspace: string, files: string[], scratchDir: 
       extends: path.join(COURSE_ROOT, 'tsconfig.json'),
       compilerOptions: {
         baseUrl: COURSE_ROOT,
-        // Exercise code's @tensorflow/tfjs is the course's tf module (grader/config/package-map.ts),
+        // Exercise code's @tensorflow/tfjs is the course's tf module (grader/core/package-map.ts),
         // which re-exports the parts of TensorFlow.js the course installs.
         paths: { '@course/*': [`${PUBLIC_REFERENCE_DIR}/*`], ...Object.fromEntries(Object.entries(STUDENT_PACKAGES).map(([name, file]) => [name, [path.join(COURSE_ROOT, file)]])) },
         typeRoots: [path.join(COURSE_ROOT, 'node_modules', '@types')],

@@ -1,4 +1,4 @@
-// The grader's side of a kept vitest main process (grader/batch/vitest-server.ts): one per grading
+// The grader's side of a kept vitest main process (grader/vitest/server.ts): one per grading
 // job, started inside the sandbox on first use, handed one run at a time, and watched from outside
 // as supervise() watches a one-off run: a wall-clock limit per run, a resident-memory limit per
 // process, and a cap on the output kept. A run that times out, or a server that ends or reports
@@ -7,13 +7,14 @@ import { type ChildProcess, spawn } from 'node:child_process'
 import { mkdirSync } from 'node:fs'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
-import { COURSE_ROOT, GRADER_DIR } from '../paths.ts'
-import { type FileSystemView, type Sandbox, sandboxed } from './sandbox.ts'
-import { CappedOutput, type Limits, type Supervised, track, untrack, watchMemory } from './supervise.ts'
-import type { ServerMessage, ServerRunRequest } from './vitest-server.ts'
+import { COURSE_ROOT, GRADER_DIR } from '../core/paths.ts'
+import { type FileSystemView, type Sandbox, sandboxed } from '../sandbox/isolation.ts'
+import { CappedOutput, type Limits, type Supervised, track, untrack, watchMemory } from '../sandbox/supervise.ts'
+import type { ServerMessage, ServerRunRequest } from '../vitest/server.ts'
+import { settingsEnv } from '../core/settings.ts'
 
 const TSX_LOADER = pathToFileURL(path.join(COURSE_ROOT, 'node_modules', 'tsx', 'dist', 'loader.mjs')).href
-const SERVER = path.join(GRADER_DIR, 'batch', 'vitest-server.ts')
+const SERVER = path.join(GRADER_DIR, 'vitest', 'server.ts')
 /** Runs per server before it is replaced anyway (bounds whatever vitest keeps between runs). */
 const MAX_RUNS = 40
 
@@ -124,13 +125,15 @@ export class VitestServer {
       TMPDIR: this.tmpDir,
       LANG: 'C.UTF-8',
       NO_COLOR: '1',
-      COURSE_QUIET: '1',
-      COURSE_SHARED_PROCESS: '1',
-      COURSE_TARGET: dir,
-      COURSE_DIAG_FILE: path.join(dir, 'diagnostics.jsonl'),
-      COURSE_CACHE_DIR: path.join(dir, 'vite-cache'),
-      ...(view.scratchRoot ? { COURSE_SCRATCH_ROOT: view.scratchRoot } : {}),
-      ...(this.options.moduleCacheDir ? { COURSE_MODULE_CACHE: this.options.moduleCacheDir } : {}),
+      ...settingsEnv({
+        quiet: true,
+        sharedProcess: true,
+        target: dir,
+        diagnosticsFile: path.join(dir, 'diagnostics.jsonl'),
+        cacheDir: path.join(dir, 'vite-cache'),
+        scratchRoot: view.scratchRoot,
+        moduleCache: this.options.moduleCacheDir,
+      }),
     }
     const command = [process.execPath, '--import', TSX_LOADER, `--max-old-space-size=${this.options.heapMb}`, SERVER]
     const { file, args } = sandboxed(sandbox, command, view)

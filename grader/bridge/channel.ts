@@ -17,6 +17,7 @@ import { MessageChannel, Worker, receiveMessageOnPort } from 'node:worker_thread
 import { ProtocolError, type Transport } from './endpoint.ts'
 import type { IoEvent, IoThreadSetup } from './io-thread.ts'
 import type { Message } from './wire.ts'
+import { readSetting } from '../core/settings.ts'
 
 export type ExitEvent = Extract<IoEvent, { k: 'exit' }>
 
@@ -51,7 +52,7 @@ const FRAME_HEADER = 4
 let channels = 0
 
 export function openChannel(options: ChannelOptions): Channel {
-  const fifos = process.platform !== 'win32' && process.env.COURSE_BRIDGE_TRANSPORT !== 'thread' ? makeFifos(options.dir, ++channels) : undefined
+  const fifos = process.platform !== 'win32' && readSetting('bridgeTransport') !== 'thread' ? makeFifos(options.dir, ++channels) : undefined
   // Int32 [0]: events posted to the port (the waiting thread sleeps on it); [1]: the student process's
   // pid. Float64 [1]: when the current wait must end (ms since the epoch; 0: no wait), for the I/O thread.
   const signal = new SharedArrayBuffer(16)

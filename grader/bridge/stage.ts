@@ -13,10 +13,10 @@ import { builtinModules, createRequire } from 'node:module'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { parseSync, transformSync } from 'rolldown/utils'
-import { studentPackageFile } from '../config/package-map.ts'
-import { COURSE_ROOT, PUBLIC_REFERENCE_DIR, isInside } from '../paths.ts'
+import { studentPackageFile } from '../core/package-map.ts'
+import { COURSE_ROOT, PUBLIC_REFERENCE_DIR, isInside } from '../core/paths.ts'
 
-const COURSE_PREFIX = '@course/'
+const PUBLIC_PREFIX = '@course/'
 const BUILTINS = new Set(builtinModules.flatMap((m) => [m, `node:${m}`]))
 const RULE = 'Exercise code may import only its own topic\'s files, @course/… modules and @tensorflow/tfjs.'
 
@@ -123,8 +123,8 @@ export class Stager {
     // A package exercise code may import is the course module that stands in for it (package-map.ts).
     const standIn = kind === 'exercise' ? studentPackageFile(specifier) : undefined
     if (standIn) return relativeTo(this.stage(standIn, 'course'))
-    if (specifier.startsWith(COURSE_PREFIX)) {
-      const file = resolveFile(path.join(PUBLIC_REFERENCE_DIR, specifier.slice(COURSE_PREFIX.length)))
+    if (specifier.startsWith(PUBLIC_PREFIX)) {
+      const file = resolveFile(path.join(PUBLIC_REFERENCE_DIR, specifier.slice(PUBLIC_PREFIX.length)))
       if (!file || !isInside(file, PUBLIC_REFERENCE_DIR)) throw new StageError('forbidden-import', `Forbidden import "${specifier}" in ${this.options.display(from)}: there is no such course module. ${RULE}`)
       return relativeTo(this.stage(file, 'course'))
     }

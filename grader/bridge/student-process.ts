@@ -8,14 +8,15 @@ import { createRequire } from 'node:module'
 import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
-import { type NodeFeatures, detectNodeFeatures } from '../batch/node-features.ts'
-import { studentProcessFlags } from '../batch/sandbox.ts'
-import { COURSE_ROOT, isInside } from '../paths.ts'
+import { type NodeFeatures, detectNodeFeatures } from '../sandbox/node-features.ts'
+import { studentProcessFlags } from '../sandbox/isolation.ts'
+import { COURSE_ROOT, isInside } from '../core/paths.ts'
 import { type Channel, type ExitEvent, openChannel } from './channel.ts'
 import { Endpoint, ProtocolError } from './endpoint.ts'
 import { StudentCrash, StudentLoadError, StudentTimeout, markStudentError } from './errors.ts'
 import { StageError, Stager } from './stage.ts'
 import type { Ambient, Message, WireError, WireNode } from './wire.ts'
+import { readSetting, settingsEnv } from '../core/settings.ts'
 
 const HERE = path.dirname(fileURLToPath(import.meta.url))
 const HOST = path.join(HERE, 'host.ts')
@@ -26,11 +27,11 @@ const DEFAULT_CALL_MS = 10_000
 /** A frame from the student process above this ends it: results are data, not floods. */
 const MAX_FRAME_BYTES = 256 * 1024 * 1024
 /** Output of one student process that reaches the test's output (head and tail kept). */
-const OUTPUT_BYTES = Number(process.env.COURSE_STUDENT_OUTPUT_BYTES) || 256 * 1024
+const OUTPUT_BYTES = readSetting('studentOutputBytes') ?? 256 * 1024
 /** Time allowed for loading a module of the student's (an endless loop at its top level ends here). */
-const loadMs = () => Number(process.env.COURSE_IMPORT_TIMEOUT_MS) || 30_000
+const loadMs = () => readSetting('importTimeoutMs') ?? 30_000
 /** Heap of a student process (MB); the grader passes its --memory. */
-const HEAP_MB = Number(process.env.COURSE_STUDENT_HEAP_MB) || 2048
+const HEAP_MB = readSetting('studentHeapMb') ?? 2048
 
 let deadline: { at: number; allowedMs: number } | undefined
 
@@ -44,10 +45,10 @@ export function setCallDeadline(at: number | undefined, allowedMs = 0): void {
 
 /** The node flags a student process runs under; the grader's main process probes them once and passes them down. */
 function nodeFeatures(): NodeFeatures {
-  const passed = process.env.COURSE_NODE_FEATURES
-  if (passed) return JSON.parse(passed) as NodeFeatures
+  const passed = readSetting('nodeFeatures')
+  if (passed) return passed
   const found = detectNodeFeatures()
-  process.env.COURSE_NODE_FEATURES = JSON.stringify(found)
+  Object.assign(process.env, settingsEnv({ nodeFeatures: found }))
   return found
 }
 
@@ -72,7 +73,7 @@ export class StudentProcess {
   private closed = false
 
   constructor(private readonly options: StudentProcessOptions) {
-    const root = process.env.COURSE_STUDENT_STAGE || os.tmpdir()
+    const root = readSetting('studentStage') ?? os.tmpdir()
     this.stageDir = realpathSync(mkdtempSync(path.join(root, `course-student-${options.topic}-`)))
     this.stager = new Stager({ dir: this.stageDir, targetDir: options.targetDir, topic: options.topic, display: (file) => this.display(file) })
     live.add(this)
@@ -183,8 +184,8 @@ export class StudentProcess {
       TMPDIR: this.stageDir,
       LANG: 'C.UTF-8',
       NODE_OPTIONS: '',
-      ...(process.env.COURSE_TF_BACKEND ? { COURSE_TF_BACKEND: process.env.COURSE_TF_BACKEND } : {}),
-      COURSE_TFJS_NODE: '0',
+      // The student's own TensorFlow.js: the test's backend choice, and never tfjs-node (a native addon).
+      ...settingsEnv({ tfBackend: readSetting('tfBackend'), tfjsNode: '0' }),
     }
     const channel = openChannel({
       ioThread,

@@ -10,39 +10,38 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import fc from 'fast-check'
 import { afterAll, test, type TestContext } from 'vitest'
-import { loadManifest, type TestEntry } from '../manifest.ts'
-import { REFERENCE_DIR, isInside } from '../paths.ts'
+import { loadManifest, type TestEntry } from '../core/manifest.ts'
+import { REFERENCE_DIR, isInside } from '../core/paths.ts'
 import { closeStudentProcesses } from '../bridge/client.ts'
 import { StudentCrash, StudentLoadError, StudentTimeout, isProcessFailure } from '../bridge/errors.ts'
 import { setCallDeadline } from '../bridge/student-process.ts'
 import { Mismatch, isNotImplemented } from './assert.ts'
-import { currentLang, msg } from './lang.ts'
-import { baseSeed, reproduceCommand, testSeed } from './seed.ts'
+import { currentLang } from '../core/lang.ts'
+import { msg } from '../core/i18n.ts'
+import { baseSeed, reproduceCommand, testSeed } from '../core/test-seed.ts'
 import { show, showNamed } from './show.ts'
 import { arm, recordStart } from './watchdog.ts'
-import type { FailureInfo, Outcome } from './meta.ts'
-import { type Plot, compactPlot } from './plots.ts'
-import { type RegionCount, RegionCounter, type Regions } from './regions.ts'
+import { type FailureInfo, type Outcome, formatFailure } from '../core/failure.ts'
+import { type Plot, compactPlot } from '../core/plots.ts'
+import { type RegionCount, RegionCounter, type Regions } from '../core/regions.ts'
+import { readSetting } from '../core/settings.ts'
 
 /**
  * COURSE_SKIP_TESTS: a JSON array of `<topic>/<test id>` that the grader leaves out when it re-runs a
  * topic whose test hung or crashed its test process, so the topic's other tests still earn their points.
  */
-const skipped = new Set<string>(JSON.parse(process.env.COURSE_SKIP_TESTS || '[]') as string[])
+const skipped = new Set<string>(readSetting('skipTests') ?? [])
 /**
  * COURSE_SEEDS (the maintainers' `npm run flaky`): base seeds separated by commas. Each graded test
  * is then registered once per seed (its meta says which), so one run judges a target under all of
  * them; without it, the one base seed of `baseSeed()`.
  */
 function baseSeeds(): number[] {
-  const raw = process.env.COURSE_SEEDS
-  if (!raw) return [baseSeed()]
-  const seeds = raw.split(',').map((s) => Number(s.trim()))
-  if (!seeds.every(Number.isSafeInteger)) throw new Error(`COURSE_SEEDS must be integers separated by commas, got "${raw}"`)
-  return seeds
+  const seeds = readSetting('seeds')
+  return seeds?.length ? seeds : [baseSeed()]
 }
 /** COURSE_NO_SHRINK=1: a failing property stops at its first counterexample (a verdict is all `npm run flaky` needs). */
-const noShrink = process.env.COURSE_NO_SHRINK === '1'
+const noShrink = readSetting('noShrink') === true
 
 export const DEFAULT_TIMEOUT_MS = 10_000
 /** Extra time the watchdog allows past a test's own timeout before it ends the process. */
@@ -92,7 +91,7 @@ export function topic(testFileUrl: string) {
     const register = skipped.has(`${name}/${id}`) ? test.skip : test
     const seeds = baseSeeds()
     // Under COURSE_SEEDS each registration says its seed, in its title and its meta.
-    const tagged = !!process.env.COURSE_SEEDS
+    const tagged = !!readSetting('seeds')?.length
     for (const base of seeds) {
       register(`${title} [${points}]${tagged ? ` (seed ${base})` : ''}`, { meta: { testId: id, topic: name, ...(tagged ? { seed: base } : {}) }, timeout }, (context) =>
         runGraded(context, { topic: name, id, base, seed: testSeed(base, id) }, entry, body, timeout),
@@ -363,19 +362,6 @@ function crashSummary(crash: StudentCrash, lang: ReturnType<typeof currentLang>)
       return msg('crashStart', { detail: d.detail ?? '' }, lang)
   }
 }
-
-/** Formats a failure the way students read it in the terminal and in their report. */
-export function formatFailure(f: FailureInfo, lang = currentLang()): string {
-  const lines = [f.summary]
-  if (f.counterexample) lines.push(msg('counterexample', { shrinks: f.shrinks ?? 0 }, lang), f.counterexample)
-  if (f.expected !== undefined) lines.push(`${msg('expected', {}, lang)}: ${indentRest(f.expected)}${f.tolerance ? `   (${msg('tolerance', {}, lang)}: ${f.tolerance})` : ''}`)
-  if (f.received !== undefined) lines.push(`${msg('received', {}, lang)}: ${indentRest(f.received)}`)
-  if (f.outcome !== 'not-implemented') lines.push(msg('seed', { seed: f.seed, command: f.reproduce }, lang))
-  lines.push(`${msg('hint', {}, lang)}: ${f.hint}`)
-  return lines.join('\n')
-}
-
-const indentRest = (text: string) => text.replaceAll('\n', '\n  ')
 
 function toReportedError(failure: FailureInfo, original: unknown): Error {
   const error = new Error(formatFailure(failure))

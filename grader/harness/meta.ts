@@ -1,31 +1,7 @@
 // What a graded test records about itself in vitest's task meta, for the reporters and the grader.
-import type { Plot } from './plots.ts'
-import type { RegionCount } from './regions.ts'
-
-/**
- * `error`: the student's code threw something other than a graded assertion; `timeout`, `crashed`:
- * its process did not return in time, or ended; `load-error`: its module could not be loaded.
- */
-export type Outcome = 'passed' | 'failed' | 'not-implemented' | 'error' | 'timeout' | 'crashed' | 'load-error'
-
-export interface FailureInfo {
-  outcome: Exclude<Outcome, 'passed'>
-  /** One line: what was wrong. */
-  summary: string
-  /** The shrunk counterexample, one `name = value` per line. */
-  counterexample?: string
-  shrinks?: number
-  /** fast-check's replay path for the counterexample. */
-  path?: string
-  expected?: string
-  received?: string
-  tolerance?: string
-  /** The run's base seed and the seed this test's property used. */
-  seed: number
-  propertySeed: number
-  reproduce: string
-  hint: string
-}
+import type { FailureInfo, Outcome } from '../core/failure.ts'
+import type { Plot } from '../core/plots.ts'
+import type { RegionCount } from '../core/regions.ts'
 
 declare module 'vitest' {
   interface TaskMeta {

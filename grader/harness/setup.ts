@@ -6,7 +6,8 @@ import path from 'node:path'
 import { expect } from 'vitest'
 import { IMPORT_MS } from './graded.ts'
 import { arm, startWatchdog } from './watchdog.ts'
+import { readSetting } from '../core/settings.ts'
 
-startWatchdog(process.env.COURSE_DIAG_FILE || undefined)
+startWatchdog(readSetting('diagnosticsFile'))
 const topicName = path.basename(path.dirname(expect.getState().testPath ?? ''))
 arm(IMPORT_MS, { kind: 'timeout', topic: topicName, message: `${topicName}: loading the tests took longer than ${IMPORT_MS / 1000} s` })

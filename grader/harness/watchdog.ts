@@ -4,6 +4,7 @@
 // busy thread does not need to cooperate.
 import { appendFileSync } from 'node:fs'
 import { Worker } from 'node:worker_threads'
+import type { TestStarted, WatchdogReport } from '../core/diagnostics.ts'
 
 const MESSAGE_BYTES = 2048
 // [0..8): deadline in ms since the epoch (0 = disarmed); [8..12): message length; then the message.
@@ -33,16 +34,6 @@ setInterval(() => {
 let started = false
 let diagnostics: string | undefined
 
-/** What the watchdog reports when it fires: one JSON line in the diagnostics file. */
-export interface WatchdogReport {
-  kind: 'timeout'
-  /** Topic folder, e.g. `01-limits`. */
-  topic: string
-  /** The test that overran, if one was running. */
-  testId?: string
-  message: string
-}
-
 /**
  * Starts the watchdog thread, once per test process. When it fires it prints the armed message,
  * appends the report as a JSON line to `diagnosticsFile` (if given), and kills the process.
@@ -61,13 +52,6 @@ export function arm(ms: number, report: WatchdogReport): void {
   bytes.set(encoded)
   length[0] = encoded.length
   deadline[0] = Date.now() + ms
-}
-
-/** A line in the diagnostics file saying which test began: after a crash, the grader knows which test was running. */
-export interface TestStarted {
-  kind: 'started'
-  topic: string
-  testId: string
 }
 
 /** Notes the start of a test in the diagnostics file (a few bytes per test; nothing without a file). */

@@ -4,9 +4,10 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { chromium, type BrowserContext } from 'playwright-core'
+import { readSetting } from '../core/settings.ts'
 
 /** The browser to drive: COURSE_CHROMIUM if set, else Debian's /usr/bin/chromium. */
-export const CHROMIUM_PATH = process.env.COURSE_CHROMIUM || '/usr/bin/chromium'
+export const CHROMIUM_PATH = readSetting('chromium') ?? '/usr/bin/chromium'
 
 export const CHROMIUM_ARGS = [
   '--headless',

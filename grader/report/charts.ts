@@ -9,9 +9,9 @@
 // escaped (vega escapes the text it writes into SVG; the HTML around it is escaped here).
 import * as vega from 'vega'
 import { compile, type TopLevelSpec } from 'vega-lite'
-import type { Plot, Point } from '../harness/plots.ts'
+import type { Plot, Point } from '../core/plots.ts'
 import { loadDataset } from '../../reference/data/datasets.ts'
-import { type Lang, formatNumber, formatPercent, t } from './i18n.ts'
+import { type Lang, formatNumber, formatPercent, t } from '../core/i18n.ts'
 import { encodePng, pngDataUri, type Rgb } from './png.ts'
 import { escapeHtml, cleanText } from './text.ts'
 

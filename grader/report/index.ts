@@ -6,18 +6,18 @@
 //   renderStudentReport(student, options)  one student's page, as a string
 //   writeStudentReport(outDir, student)    report.html and lessons/ for one student (`npm run report`)
 import path from 'node:path'
-import { writeFileAtomic } from '../atomic-write.ts'
-import { currentLang } from '../harness/lang.ts'
-import { loadManifest } from '../manifest.ts'
-import type { BatchResult, StudentResult } from '../results.ts'
-import type { Lang } from './i18n.ts'
+import { writeFileAtomic } from '../core/atomic-write.ts'
+import { currentLang } from '../core/lang.ts'
+import { loadManifest } from '../core/manifest.ts'
+import type { BatchResult, StudentResult } from '../core/results.ts'
+import type { Lang } from '../core/i18n.ts'
 import { katexStyles, lessonTopics, renderLessonMarkdown } from './lessons.ts'
 import { type LessonIndex, classView, studentView } from './model.ts'
 import { assets, renderTemplate, safe } from './templates.ts'
 import { assignDirNames } from './text.ts'
 
 export { safeDirName, assignDirNames } from './text.ts'
-export type { Lang } from './i18n.ts'
+export type { Lang } from '../core/i18n.ts'
 
 export interface ReportOptions {
   /** UI language: `en` or `zh-TW` (default: COURSE_LANG or the system locale). */

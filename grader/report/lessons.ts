@@ -8,8 +8,8 @@ import path from 'node:path'
 import GithubSlugger from 'github-slugger'
 import katex from 'katex'
 import MarkdownIt, { type StateBlock, type StateInline, type Token } from 'markdown-it'
-import { EXERCISES_DIR } from '../paths.ts'
-import { TOPIC_PATTERN, topicsIn } from '../manifest.ts'
+import { EXERCISES_DIR } from '../core/paths.ts'
+import { TOPIC_PATTERN, topicsIn } from '../core/manifest.ts'
 import { escapeHtml } from './text.ts'
 
 // ---------------------------------------------------------------------------------------------

@@ -1,11 +1,11 @@
 // View models: everything the templates show, computed and formatted here so that the templates
 // stay dumb. Untrusted strings stay plain strings (Handlebars escapes them); only HTML made here
 // (plots) or from the course's own files (lessons) is wrapped as safe.
-import type { BatchResult, StudentResult } from '../results.ts'
-import type { ScoredTest, ScoredTopic, TestStatus, TopicStatus } from '../scoring.ts'
+import type { BatchResult, StudentResult } from '../core/results.ts'
+import type { ScoredTest, ScoredTopic, TestStatus, TopicStatus } from '../core/scoring.ts'
 import { renderPlot, vegaLiteSvg } from './charts.ts'
-import { classStats, pointsAndShare } from '../batch/outputs/stats.ts'
-import { type Lang, formatDate, formatDuration, formatNumber, formatPercent, t, testStatusLabel, topicStatusLabel } from './i18n.ts'
+import { classStats, pointsAndShare } from '../core/class-stats.ts'
+import { type Lang, formatDate, formatDuration, formatNumber, formatPercent, t, testStatusLabel, topicStatusLabel } from '../core/i18n.ts'
 import { safe } from './templates.ts'
 import { cleanText } from './text.ts'
 

@@ -7,7 +7,7 @@ import { readFileSync, readdirSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import Handlebars from 'handlebars'
-import { type Lang, type StringKey, isStringKey, t } from './i18n.ts'
+import { type Lang, type StringKey, isStringKey, t } from '../core/i18n.ts'
 
 const HERE = path.dirname(fileURLToPath(import.meta.url))
 export const TEMPLATES_DIR = path.join(HERE, 'templates')

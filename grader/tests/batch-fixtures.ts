@@ -2,7 +2,7 @@
 // broken ones, and hostile ones that try to escape, cheat or take the grader down.
 import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
-import { EXERCISES_DIR, SOLUTIONS_DIR } from '../paths.ts'
+import { EXERCISES_DIR, SOLUTIONS_DIR } from '../core/paths.ts'
 import { buildZip } from '../../tools/zip-writer.ts'
 
 export const TOPIC = '01-limits'

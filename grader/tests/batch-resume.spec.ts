@@ -6,8 +6,8 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSy
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
-import { COURSE_ROOT } from '../paths.ts'
-import type { BatchResult } from '../results.ts'
+import { COURSE_ROOT } from '../core/paths.ts'
+import type { BatchResult } from '../core/results.ts'
 import { KEY, STUB, TOPIC, folder, keyReplacing } from './batch-fixtures.ts'
 
 const work = mkdtempSync(path.join(os.tmpdir(), 'batch-resume-'))
@@ -15,7 +15,7 @@ afterAll(() => rmSync(work, { recursive: true, force: true }))
 const submissions = path.join(work, 'class')
 const out = path.join(work, 'out')
 const cache = path.join(out, '.grader', 'cache')
-const CLI = path.join(COURSE_ROOT, 'grader', 'batch', 'cli.ts')
+const CLI = path.join(COURSE_ROOT, 'grader', 'cli', 'grade.ts')
 const common = ['--seed', '11', '--topics', '01', '--jobs', '1', '--no-typecheck', '--no-html', '--import-timeout', '10']
 
 function grade(args: string[]): { child: ChildProcess; done: Promise<{ code: number | null; stderr: string }> } {

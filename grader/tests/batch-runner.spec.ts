@@ -1,5 +1,5 @@
 // A grading job keeps one vitest main process and hands it one submission after another
-// (grader/batch/vitest-server.ts). Nothing of one submission may reach the next: every verdict must
+// (grader/vitest/server.ts). Nothing of one submission may reach the next: every verdict must
 // be the one a new process per run gives, and a runner that dies or hangs is replaced.
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import os from 'node:os'
@@ -8,9 +8,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type BatchOutcome, type GradeOptions, fileSystemView, gradeBatch } from '../batch/batch.ts'
 import { createProgress } from '../batch/progress.ts'
 import { DEFAULT_LIMITS, runVitest } from '../batch/run-vitest.ts'
-import { detectSandbox } from '../batch/sandbox.ts'
+import { detectSandbox } from '../sandbox/isolation.ts'
 import { VitestServer } from '../batch/vitest-server-client.ts'
-import { EXERCISES_DIR, SOLUTIONS_DIR } from '../paths.ts'
+import { EXERCISES_DIR, SOLUTIONS_DIR } from '../core/paths.ts'
 import { KEY, STUB, TOPIC, folder, keyWithin } from './batch-fixtures.ts'
 
 // Two topics, so that a run shares one test process between them and a process that dies in the

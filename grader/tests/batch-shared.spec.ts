@@ -7,8 +7,8 @@ import path from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { type BatchOutcome, type GradeOptions, gradeBatch } from '../batch/batch.ts'
 import { createProgress } from '../batch/progress.ts'
-import { SOLUTIONS_DIR } from '../paths.ts'
-import type { StudentResult } from '../results.ts'
+import { SOLUTIONS_DIR } from '../core/paths.ts'
+import type { StudentResult } from '../core/results.ts'
 import { KEY, STUB, folder, keyWithin } from './batch-fixtures.ts'
 
 const TOPICS = ['01-limits', '02-derivatives', '03-matrices']

@@ -8,7 +8,7 @@ import { afterAll, afterEach, describe, expect, it } from 'vitest'
 import { StudentCrash, StudentLoadError, StudentTimeout, studentErrorInfo } from '../bridge/errors.ts'
 import { StudentProcess, setCallDeadline } from '../bridge/student-process.ts'
 import { decode, encode } from '../bridge/wire.ts'
-import { COURSE_ROOT, SOLUTIONS_DIR } from '../paths.ts'
+import { COURSE_ROOT, SOLUTIONS_DIR } from '../core/paths.ts'
 import { createRng } from '../../reference/public/rng.ts'
 import { described } from '../../reference/oracles/described.ts'
 

@@ -4,8 +4,8 @@
 import { existsSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { courseFiles } from '../batch/course-version.ts'
-import { COURSE_ROOT } from '../paths.ts'
+import { courseFiles } from '../core/course-version.ts'
+import { COURSE_ROOT } from '../core/paths.ts'
 import { localImports } from './local-imports.ts'
 
 /** Unhashed modules that hashed ones may import: they write what a verdict produced, or make the demo class; they never decide one. */

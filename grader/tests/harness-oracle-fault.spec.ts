@@ -1,7 +1,7 @@
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { thrownByOracle } from '../harness/graded.ts'
-import { COURSE_ROOT } from '../paths.ts'
+import { COURSE_ROOT } from '../core/paths.ts'
 
 const fakeError = (...files: string[]) => {
   const error = new Error('boom')

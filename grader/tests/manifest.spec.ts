@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { compareWithTests, selectTopics, validateManifest, type Manifest } from '../manifest.ts'
+import { compareWithTests, selectTopics, validateManifest, type Manifest } from '../core/manifest.ts'
 
 const hint = { en: 'a hint', 'zh-TW': '提示' }
 const title = { 'zh-TW': '標題' }

@@ -1,10 +1,10 @@
-// `@tensorflow/tfjs` in exercise code is the course's tf module, through one map (grader/config/package-map.ts)
+// `@tensorflow/tfjs` in exercise code is the course's tf module, through one map (grader/core/package-map.ts)
 // that the import guard, the grader's type check and tsconfig.json all follow.
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { STUDENT_PACKAGES, studentPackageFile } from '../config/package-map.ts'
-import { COURSE_ROOT } from '../paths.ts'
+import { STUDENT_PACKAGES, studentPackageFile } from '../core/package-map.ts'
+import { COURSE_ROOT } from '../core/paths.ts'
 import * as tf from '../../reference/public/tf.ts'
 
 describe('the packages exercise code may import', () => {

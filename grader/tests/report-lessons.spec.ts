@@ -2,8 +2,8 @@
 // KaTeX at build time, links and fonts that work in a self-contained page.
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { loadManifest } from '../manifest.ts'
-import { EXERCISES_DIR } from '../paths.ts'
+import { loadManifest } from '../core/manifest.ts'
+import { EXERCISES_DIR } from '../core/paths.ts'
 import GithubSlugger from 'github-slugger'
 import { githubSlug, katexStyles, lessonTopics, renderLessonMarkdown, renderMarkdown } from '../report/lessons.ts'
 import { renderLesson } from '../report/index.ts'

@@ -3,11 +3,11 @@
 import { describe, expect, it } from 'vitest'
 import { classroomResults } from '../batch/outputs/classroom.ts'
 import { gradescopeResults } from '../batch/outputs/gradescope.ts'
-import { loadManifest, topicsIn } from '../manifest.ts'
+import { loadManifest, topicsIn } from '../core/manifest.ts'
 import { renderStudentReport } from '../report/index.ts'
-import { progressTable } from '../reporters/progress-reporter.ts'
-import type { StudentResult } from '../results.ts'
-import { scoreRun } from '../scoring.ts'
+import { progressTable } from '../vitest/progress-reporter.ts'
+import type { StudentResult } from '../core/results.ts'
+import { scoreRun } from '../core/scoring.ts'
 
 /** Every topic scored from a run in which each test reported its English title and failed. */
 function failingEverywhere(): StudentResult {

@@ -22,7 +22,7 @@ import * as tf from '@tensorflow/tfjs-core'
 // the umbrella has: every op's gradient and the chained ops (x.add(y)) registered, the cpu and wasm
 // backends. Left out: the browser's webgl backend, the converter (graph models) and tf.data, with
 // the umbrella's browser bundles (about 200 MB of node_modules). `@tensorflow/tfjs` in exercise
-// code is this module (grader/config/package-map.ts).
+// code is this module (grader/core/package-map.ts).
 import '@tensorflow/tfjs-core/dist/register_all_gradients'
 import '@tensorflow/tfjs-core/dist/public/chained_ops/register_all_chained_ops'
 import { version_cpu } from '@tensorflow/tfjs-backend-cpu'

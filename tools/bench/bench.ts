@@ -15,17 +15,17 @@ import { spawn } from 'node:child_process'
 import { appendFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { writeFileAtomic } from '../../grader/atomic-write.ts'
+import { writeFileAtomic } from '../../grader/core/atomic-write.ts'
 import { type GradeOptions, fileSystemView, gradeBatch, selectTopics } from '../../grader/batch/batch.ts'
 import { discoverSubmissions } from '../../grader/batch/discover.ts'
 import { createProgress } from '../../grader/batch/progress.ts'
 import { DEFAULT_LIMITS, DEFAULT_RETRIES, runVitest } from '../../grader/batch/run-vitest.ts'
-import { detectSandbox } from '../../grader/batch/sandbox.ts'
+import { detectSandbox } from '../../grader/sandbox/isolation.ts'
 import { stageSubmission } from '../../grader/batch/staging.ts'
-import { loadManifest } from '../../grader/manifest.ts'
-import { COURSE_ROOT, REPORTS_DIR, SOLUTIONS_DIR } from '../../grader/paths.ts'
-import { VITEST_BIN, runSuite, spawnCollect } from '../../grader/run-suite.ts'
-import { scoreRun } from '../../grader/scoring.ts'
+import { loadManifest } from '../../grader/core/manifest.ts'
+import { COURSE_ROOT, REPORTS_DIR, SOLUTIONS_DIR } from '../../grader/core/paths.ts'
+import { VITEST_BIN, runSuite, spawnCollect } from '../../grader/vitest/run-suite.ts'
+import { scoreRun } from '../../grader/core/scoring.ts'
 import { finishedChildrenCpuSeconds, sampleCpuByRole } from './cpu-by-role.ts'
 import { generateClass } from './generate-class.ts'
 import { Command } from 'commander'
@@ -304,7 +304,7 @@ async function budget(work: string): Promise<void> {
   cpSync(SOLUTIONS_DIR, dir, { recursive: true, filter: (src) => !/[\\/](variants|alternatives)([\\/]|$)/.test(src) })
   const before = finishedChildrenCpuSeconds()
   const [seconds, result] = await timed(() =>
-    run(process.execPath, [path.join(COURSE_ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), 'grader/batch/cli.ts', path.dirname(path.dirname(dir)), '--out', path.join(work, 'budget-out'), '--jobs', '1', '--seed', '20261128', '--no-html', '-q']),
+    run(process.execPath, [path.join(COURSE_ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), 'grader/cli/grade.ts', path.dirname(path.dirname(dir)), '--out', path.join(work, 'budget-out'), '--jobs', '1', '--seed', '20261128', '--no-html', '-q']),
   )
   const after = finishedChildrenCpuSeconds()
   if (result.exitCode !== 0) throw new Error(`grading the answer key failed:\n${result.output}`)

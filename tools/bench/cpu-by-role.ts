@@ -3,7 +3,7 @@
 // Sampled: a process is read every SAMPLE_MS while it lives, and counted with the last CPU time
 // seen, so the last interval of each process and processes shorter than one interval are missed.
 import { readFileSync } from 'node:fs'
-import { HAS_PROC, processTree, statFields } from '../../grader/batch/supervise.ts'
+import { HAS_PROC, processTree, statFields } from '../../grader/sandbox/supervise.ts'
 
 const SAMPLE_MS = 200
 const TICKS_PER_SECOND = 100

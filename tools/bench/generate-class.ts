@@ -6,7 +6,7 @@
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { ALTERNATIVES_DIR, VARIANTS_DIR, loadCatalogue } from '../catalogue.ts'
-import { EXERCISES_DIR, SOLUTIONS_DIR } from '../../grader/paths.ts'
+import { EXERCISES_DIR, SOLUTIONS_DIR } from '../../grader/core/paths.ts'
 import { createRng } from '../../reference/public/rng.ts'
 
 type Files = Record<string, string>

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import path from 'node:path'
 import { gzipSync } from 'node:zlib'
-import { writeFileAtomic } from '../../grader/atomic-write.ts'
+import { writeFileAtomic } from '../../grader/core/atomic-write.ts'
 import { CLASSES, IMAGES_MAGIC, IMAGE_SIZE, LABELS_MAGIC, PIXELS, type Part, SUBSET_FILES, TEST_PER_CLASS, TRAIN_PER_CLASS, chooseSubset, parseImages, parseLabels } from '../../reference/data/mnist.ts'
 
 const ORIGINAL: Record<Part, { images: string; labels: string; perClass: number }> = {

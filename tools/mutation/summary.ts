@@ -2,7 +2,7 @@
 // equivalent mutants (equivalent.json), and writes the committed summary table (SUMMARY.md).
 import { existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
-import { COURSE_ROOT, GRADER_DIR } from '../../grader/paths.ts'
+import { COURSE_ROOT, GRADER_DIR } from '../../grader/core/paths.ts'
 
 export const MUTATION_DIR = path.join(COURSE_ROOT, 'tools', 'mutation')
 

@@ -10,8 +10,8 @@
 // still one at a time, after Stryker's options are applied.
 import { defineConfig } from 'vitest/config'
 import type { Plugin } from 'vite'
-import { courseTestConfig } from '../../grader/config/course-config.ts'
-import { resolveTarget } from '../../grader/config/target.ts'
+import { courseTestConfig } from '../../grader/vitest/course-config.ts'
+import { resolveTarget } from '../../grader/vitest/target.ts'
 
 const topic = process.env.MUTATION_TOPIC
 if (!topic || !/^\d\d-[a-z-]+$/.test(topic)) throw new Error('MUTATION_TOPIC must name one topic folder, e.g. 03-matrices')

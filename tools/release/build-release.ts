@@ -4,8 +4,8 @@
 // variants and alternatives, or the course's own maintenance tooling.
 import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
-import type { Manifest } from '../../grader/manifest.ts'
-import { COURSE_ROOT } from '../../grader/paths.ts'
+import type { Manifest } from '../../grader/core/manifest.ts'
+import { COURSE_ROOT } from '../../grader/core/paths.ts'
 import { neededDependencies, pruneLockfile } from './student-packages.ts'
 
 /**
@@ -28,7 +28,7 @@ export const TEACHER_ONLY = [
  * Left out of the student release only: the teacher's batch grader and the Gradescope entry
  * point (the Gradescope zip keeps them). A student grades their own work with `npm run report`.
  */
-export const NOT_FOR_STUDENTS = ['grader/batch/cli.ts', 'grader/batch/merge.ts', 'grader/batch/roster.ts', 'grader/batch/gradescope-run.ts']
+export const NOT_FOR_STUDENTS = ['grader/cli/grade.ts', 'grader/batch/merge.ts', 'grader/batch/roster.ts', 'grader/cli/gradescope-run.ts']
 
 /** The project's own unit tests (`*.spec.ts`) are maintainers' work, never shipped. */
 const PROJECT_SPEC = /\.spec\.ts$/

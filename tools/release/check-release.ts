@@ -6,12 +6,12 @@ import { createHash } from 'node:crypto'
 import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import type { Manifest } from '../../grader/manifest.ts'
-import { SOLUTIONS_DIR } from '../../grader/paths.ts'
-import type { RawRun } from '../../grader/reporters/raw-results.ts'
+import type { Manifest } from '../../grader/core/manifest.ts'
+import { SOLUTIONS_DIR } from '../../grader/core/paths.ts'
+import type { RawRun } from '../../grader/core/raw-results.ts'
 import { parse } from 'yaml'
 import { safeId } from '../../grader/batch/discover.ts'
-import { studentSeed } from '../../grader/batch/seeds.ts'
+import { studentSeed } from '../../grader/core/seeds.ts'
 
 const hash = (data: Buffer) => createHash('sha256').update(data).digest('hex')
 

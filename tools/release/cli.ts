@@ -4,7 +4,7 @@ import path from 'node:path'
 import { Command } from 'commander'
 import { buildRelease } from './build-release.ts'
 import { buildGradescopeZip } from './gradescope.ts'
-import { readCourseSecret, secretFingerprint } from '../../grader/batch/seeds.ts'
+import { readCourseSecret, secretFingerprint } from '../../grader/core/seeds.ts'
 
 const program = new Command('npm run release --')
   .description('Build what students receive (a repository without the answer key) or the Gradescope autograder.')

@@ -4,10 +4,10 @@
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { buildZip, type ZipEntryInput } from '../zip-writer.ts'
-import { writeFileAtomic } from '../../grader/atomic-write.ts'
-import { COURSE_ROOT } from '../../grader/paths.ts'
+import { writeFileAtomic } from '../../grader/core/atomic-write.ts'
+import { COURSE_ROOT } from '../../grader/core/paths.ts'
 import { courseFiles, releasePackages } from './build-release.ts'
-import { BUNDLED_SECRET_FILE, type CourseSecret } from '../../grader/batch/seeds.ts'
+import { BUNDLED_SECRET_FILE, type CourseSecret } from '../../grader/core/seeds.ts'
 
 const TEMPLATE = path.join(COURSE_ROOT, 'tools', 'release', 'template', 'gradescope')
 

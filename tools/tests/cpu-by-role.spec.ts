@@ -2,11 +2,11 @@
 import { spawn } from 'node:child_process'
 import { describe, expect, it } from 'vitest'
 import { roleOf, sampleCpuByRole } from '../bench/cpu-by-role.ts'
-import { HAS_PROC } from '../../grader/batch/supervise.ts'
+import { HAS_PROC } from '../../grader/sandbox/supervise.ts'
 
 describe('roleOf', () => {
   it('tells the grader\'s processes apart by their command lines', () => {
-    expect(roleOf('/usr/bin/node --import file:///c/node_modules/tsx/dist/loader.mjs --max-old-space-size=2048 /c/grader/batch/vitest-server.ts')).toBe('vitest main process')
+    expect(roleOf('/usr/bin/node --import file:///c/node_modules/tsx/dist/loader.mjs --max-old-space-size=2048 /c/grader/vitest/server.ts')).toBe('vitest main process')
     expect(roleOf('/usr/bin/node /c/node_modules/vitest/vitest.mjs run exercises/01-limits/')).toBe('vitest main process')
     expect(roleOf('/usr/bin/node --import file:///c/node_modules/tsx/dist/loader.mjs /c/grader/batch/typecheck-server.ts')).toBe('type checks')
     expect(roleOf('/usr/bin/node --conditions node --experimental-permission --allow-fs-read=/c/node_modules/* /c/node_modules/vitest/dist/workers/forks.js')).toBe('test processes')

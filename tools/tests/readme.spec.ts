@@ -1,7 +1,7 @@
 // The README's counts come from the manifests: the table of topics must be what `npm run readme` writes.
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { loadManifest, maxPoints, topicsIn } from '../../grader/manifest.ts'
+import { loadManifest, maxPoints, topicsIn } from '../../grader/core/manifest.ts'
 import { README, readmeWithTable, topicTable } from '../readme-counts.ts'
 
 describe("the README's table of topics", () => {

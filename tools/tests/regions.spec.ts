@@ -1,11 +1,11 @@
 // The bookkeeping behind named input regions and the statistics behind the tests of random outputs.
 import { describe, expect, it } from 'vitest'
-import { RegionCounter, region, regionsOn, scaledFloors, withoutRegions } from '../../grader/harness/regions.ts'
+import { RegionCounter, region, regionsOn, scaledFloors, withoutRegions } from '../../grader/core/regions.ts'
 import { binomialBand, binomialPmf, expectCounts } from '../../grader/harness/stats.ts'
-import { testSeed } from '../../grader/harness/seed.ts'
+import { testSeed } from '../../grader/core/test-seed.ts'
 import { Mismatch } from '../../grader/harness/assert.ts'
 import { regionProblems, regionReport } from '../regions.ts'
-import type { RawRun } from '../../grader/reporters/raw-results.ts'
+import type { RawRun } from '../../grader/core/raw-results.ts'
 
 describe('binomialBand', () => {
   it('holds a Binomial(n, p) count except with at most the stated probability (checked against the exact distribution)', () => {

@@ -7,8 +7,8 @@ import yauzl from 'yauzl'
 import satisfies from 'semver/functions/satisfies.js'
 import { parse } from 'yaml'
 import { afterAll, describe, expect, it } from 'vitest'
-import { loadManifest, maxPoints, topicsIn } from '../../grader/manifest.ts'
-import { COURSE_ROOT, EXERCISES_DIR, SOLUTIONS_DIR } from '../../grader/paths.ts'
+import { loadManifest, maxPoints, topicsIn } from '../../grader/core/manifest.ts'
+import { COURSE_ROOT, EXERCISES_DIR, SOLUTIONS_DIR } from '../../grader/core/paths.ts'
 import { buildZip } from '../zip-writer.ts'
 import { buildRelease } from '../release/build-release.ts'
 import { staticProblems } from '../release/check-release.ts'
@@ -62,7 +62,7 @@ describe('student release', () => {
     expect(lock.packages['node_modules/@tensorflow/tfjs-node']).toBeUndefined()
     for (const name of Object.keys(pkg.devDependencies)) expect(lock.packages[`node_modules/${name}`]?.optional, name).toBeFalsy()
     // The teacher's batch grader and the maintainers' tests stay with the course.
-    for (const file of ['grader/batch/cli.ts', 'tools/sample-class.ts', 'tools/verify.ts', 'grader/tests/release.spec.ts', 'reference/oracles/mnist.spec.ts']) expect(release.files).not.toContain(file)
+    for (const file of ['grader/cli/grade.ts', 'tools/sample-class.ts', 'tools/verify.ts', 'grader/tests/release.spec.ts', 'reference/oracles/mnist.spec.ts']) expect(release.files).not.toContain(file)
   })
 })
 
@@ -116,7 +116,7 @@ describe('Gradescope autograder', () => {
     expect(modes.get('run_autograder')! & 0o111).not.toBe(0)
     expect(modes.get('setup.sh')! & 0o111).not.toBe(0)
     expect(modes.has('exercises/01-limits/limits.hidden.test.ts')).toBe(true)
-    expect(modes.has('grader/batch/gradescope-run.ts')).toBe(true)
+    expect(modes.has('grader/cli/gradescope-run.ts')).toBe(true)
     expect(modes.has('.secret/course-secret')).toBe(true)
     expect([...modes.keys()].some((f) => f.startsWith('solutions/') || f.endsWith('.spec.ts'))).toBe(false)
     // The zip installs the student release's packages: no maintainers' tools, no native TensorFlow.

@@ -8,11 +8,11 @@
 // entry per topic with a short message, whatever the size of the run: MAX_ENCODED_BYTES bounds the
 // encoded result for any number of failures, and the full details are in the HTML report and the
 // job summary.
-import { firstFailure } from '../../reporters/progress-reporter.ts'
-import type { Lang } from '../../harness/lang.ts'
-import type { StudentResult } from '../../results.ts'
-import type { ScoredTopic } from '../../scoring.ts'
-import { seedNote } from '../seeds.ts'
+import { firstFailure } from '../../vitest/progress-reporter.ts'
+import type { Lang } from '../../core/lang.ts'
+import type { StudentResult } from '../../core/results.ts'
+import type { ScoredTopic } from '../../core/scoring.ts'
+import { seedNote } from '../../core/seeds.ts'
 import { testDetail, testTitle } from './text.ts'
 
 export interface ClassroomTest {

@@ -5,7 +5,7 @@
 //
 // gradebook.csv: the same totals in the layout Canvas imports into a gradebook column and Moodle's
 // "Import grades from CSV" maps (one identifying column, one grade column): see gradebookCsv.
-import type { BatchResult, StudentResult } from '../../results.ts'
+import type { BatchResult, RosterEntry, StudentResult } from '../../core/results.ts'
 
 export const STATUS_WORDS: Record<StudentResult['status'], string> = {
   graded: 'graded',
@@ -22,19 +22,6 @@ export function gradesCsv(batch: BatchResult): string {
     rows.push([student.id, STATUS_WORDS[student.status], String(student.score.total), String(student.score.max), String(student.seed), ...topics.map((t) => String(byTopic.get(t) ?? 0))])
   }
   return rows.map((row) => row.map(csvCell).join(',')).join('\n') + '\n'
-}
-
-/** What a roster says about a student, for the gradebook export (every field optional but the id). */
-export interface RosterEntry {
-  /** The submission's name (a folder or zip in the submissions folder). */
-  id: string
-  name?: string
-  /** The LMS's own user id (Canvas's "ID"). */
-  lmsId?: string
-  sisUserId?: string
-  /** Canvas's "SIS Login ID"; Moodle maps it to a username or an email. */
-  login?: string
-  section?: string
 }
 
 /**

@@ -5,10 +5,10 @@
 // student sees before then (the top-level output, the visible tests' messages) is written from the
 // visible tests alone: no total, count or message includes the hidden ones. The grade (`score`)
 // and `extra_data`, which students do not see, hold the full figures for the teacher.
-import type { Lang } from '../../harness/lang.ts'
-import type { StudentResult } from '../../results.ts'
-import type { ScoredTest, ScoredTopic } from '../../scoring.ts'
-import { seedNote } from '../seeds.ts'
+import type { Lang } from '../../core/lang.ts'
+import type { StudentResult } from '../../core/results.ts'
+import type { ScoredTest, ScoredTopic } from '../../core/scoring.ts'
+import { seedNote } from '../../core/seeds.ts'
 import { testDetail, testTitle } from './text.ts'
 
 export interface GradescopeTest {

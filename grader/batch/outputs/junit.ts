@@ -2,8 +2,8 @@
 // that show JUnit results. Untrusted text is escaped by the XML builder; characters XML cannot hold
 // at all are removed first.
 import { XMLBuilder } from 'fast-xml-parser'
-import type { Lang } from '../../harness/lang.ts'
-import type { BatchResult } from '../../results.ts'
+import type { Lang } from '../../core/lang.ts'
+import type { BatchResult } from '../../core/results.ts'
 import { testDetail, testTitle } from './text.ts'
 
 type Xml = Record<string, unknown>

@@ -1,9 +1,9 @@
 // summary.md: the batch at a glance, for $GITHUB_STEP_SUMMARY or a teacher's terminal.
-import type { Lang } from '../../harness/lang.ts'
-import type { BatchResult, StudentResult } from '../../results.ts'
+import type { Lang } from '../../core/lang.ts'
+import type { BatchResult, StudentResult } from '../../core/results.ts'
 import { STATUS_WORDS, batchTopics } from './grades-csv.ts'
-import { seedNote } from '../seeds.ts'
-import { classStats, pointsAndShare } from './stats.ts'
+import { seedNote } from '../../core/seeds.ts'
+import { classStats, pointsAndShare } from '../../core/class-stats.ts'
 import { studentNote, testDetail, testTitle } from './text.ts'
 
 /** GitHub cuts a step summary at 1 MiB; the table stops well before. */

@@ -1,8 +1,8 @@
 // Words for test results, shared by every output format.
-import { formatFailure } from '../../harness/graded.ts'
-import type { Lang } from '../../harness/lang.ts'
-import type { ScoredTest, ScoredTopic } from '../../scoring.ts'
-import type { StudentResult } from '../../results.ts'
+import { formatFailure } from '../../core/failure.ts'
+import type { Lang } from '../../core/lang.ts'
+import type { ScoredTest, ScoredTopic } from '../../core/scoring.ts'
+import type { StudentResult } from '../../core/results.ts'
 
 /**
  * A test's title in `lang` (the manifest's translation, else the English title of the test file),

@@ -49,4 +49,4 @@ cd "$SOURCE"
 # The course's package.json here is the student release's (tools/release/student-packages.ts): no
 # maintainers' tools, no native TensorFlow (the permission model that grading runs in cannot load it).
 npm ci --no-audit --no-fund
-node grader/check-node.mjs
+node grader/cli/check-node.mjs

@@ -1,7 +1,7 @@
 // The grader's record of one batch: the unit every output (results.json, grades.csv, junit.xml,
 // summary.md, Gradescope JSON, HTML reports) is made from. Fields marked "untrusted" come from the
 // submission and must be escaped wherever they are shown.
-import type { SeedPolicy } from './batch/seeds.ts'
+import type { SeedPolicy } from './seeds.ts'
 import type { Score } from './scoring.ts'
 
 export interface StudentResult {
@@ -53,7 +53,7 @@ export interface BatchResult {
   /** The slice of the class this batch graded (`--shard i/n`), if it was one. */
   shard?: { index: number; count: number }
   /** The class list given with --roster: who each id is in the gradebook (gradebook.csv). */
-  roster?: import('./batch/outputs/grades-csv.ts').RosterEntry[]
+  roster?: RosterEntry[]
   /** The gradebook column's name (--assignment). */
   assignment?: string
   /** How student code was contained in this batch, and any warning about it. */
@@ -63,4 +63,17 @@ export interface BatchResult {
   startedAt: string
   finishedAt: string
   students: StudentResult[]
+}
+
+/** What a roster says about a student, for the gradebook export (every field optional but the id). */
+export interface RosterEntry {
+  /** The submission's name (a folder or zip in the submissions folder). */
+  id: string
+  name?: string
+  /** The LMS's own user id (Canvas's "ID"). */
+  lmsId?: string
+  sisUserId?: string
+  /** Canvas's "SIS Login ID"; Moodle maps it to a username or an email. */
+  login?: string
+  section?: string
 }

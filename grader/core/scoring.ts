@@ -2,11 +2,11 @@
 // test that never reported (the process died, the file failed to load) scores 0 and a test the
 // course does not know cannot score at all. The raw run comes from the test processes, which run
 // only the course's code: no student code can report a pass (see grader/bridge/).
-import type { FailureInfo } from './harness/meta.ts'
-import type { Plot } from './harness/plots.ts'
-import type { Localized } from './harness/lang.ts'
+import type { FailureInfo } from './failure.ts'
+import type { Plot } from './plots.ts'
+import type { Localized } from './lang.ts'
 import { type Manifest, loadManifest, topicsIn } from './manifest.ts'
-import type { RawRun, RawTest, RawTopic } from './reporters/raw-results.ts'
+import type { RawRun, RawTest, RawTopic } from './raw-results.ts'
 
 export type TestStatus =
   | 'passed'

@@ -4,7 +4,7 @@
 // this map: the staging of exercise code for the student process (grader/bridge/stage.ts), the
 // grader's type checks, and tsconfig.json's `paths` (a unit test keeps it equal to this map).
 import path from 'node:path'
-import { COURSE_ROOT } from '../paths.ts'
+import { COURSE_ROOT } from './paths.ts'
 
 /** Package name → the course file (relative to the course root) that exercise code receives for it. */
 export const STUDENT_PACKAGES: Readonly<Record<string, string>> = { '@tensorflow/tfjs': 'reference/public/tf.ts' }

@@ -1,7 +1,10 @@
-// The reports' own words in the course's two languages. Templates ask for a key with {{t "key"}};
-// code asks with t(lang, key, values). Hints and topic titles come localised from the manifests.
-import type { Lang } from '../harness/lang.ts'
-import type { TestStatus, TopicStatus } from '../scoring.ts'
+// Every word the course shows people, in its two languages, in one table: the feedback of a failed
+// test (the harness, the terminal, every output), the students' progress table, and the HTML reports.
+// Templates ask for a key with {{t "key"}}; code asks with t(lang, key, values), or msg(key, values)
+// for a failed test's feedback in the current language. Hints and topic titles come localised from
+// the manifests.
+import { type Lang, currentLang } from './lang.ts'
+import type { TestStatus, TopicStatus } from './scoring.ts'
 
 export type { Lang }
 export const LANGS: Lang[] = ['en', 'zh-TW']
@@ -70,8 +73,8 @@ const STRINGS = {
   'topic.partial': { en: 'partly done', 'zh-TW': '部分完成' },
   'topic.failed': { en: 'no test passed', 'zh-TW': '沒有通過任何測試' },
   'topic.not-started': { en: 'not started', 'zh-TW': '尚未開始' },
-  'topic.timed-out': { en: 'timed out', 'zh-TW': '逾時' },
-  'topic.crashed': { en: 'crashed', 'zh-TW': '程式當掉' },
+  'topic.timed-out': { en: 'too slow or an endless loop', 'zh-TW': '太慢或無窮迴圈' },
+  'topic.crashed': { en: 'crashed', 'zh-TW': '程式當掉了' },
   'topic.forbidden-import': { en: 'forbidden import', 'zh-TW': '禁止的匯入' },
   'topic.load-error': { en: 'could not load', 'zh-TW': '無法載入' },
   'topic.not-run': { en: 'not run', 'zh-TW': '未執行' },
@@ -169,6 +172,69 @@ const STRINGS = {
   'flag.diagnostics': { en: 'type errors or other problems', 'zh-TW': '型別錯誤或其他問題' },
   lessons: { en: 'Lessons', 'zh-TW': '課文' },
   lesson: { en: 'Lesson', 'zh-TW': '課文' },
+
+  // the students' progress table in the terminal (statuses: topic.* above)
+  'progress.title': { en: 'Your progress', 'zh-TW': '你的進度' },
+  'progress.seed': { en: 'seed', 'zh-TW': '亂數種子' },
+  'progress.tests': { en: 'tests', 'zh-TW': '項測試' },
+  'progress.pts': { en: 'pts', 'zh-TW': '分' },
+  'progress.total': { en: 'Total', 'zh-TW': '總計' },
+  'progress.firstFailure': { en: 'First failure in', 'zh-TW': '第一個未通過的測試:' },
+  'progress.more': { en: '… {n} more lines: npm test -- {topic} --full', 'zh-TW': '… 還有 {n} 行:npm test -- {topic} --full' },
+  'progress.full': { en: 'Every failure with its details: npm test -- --full', 'zh-TW': '每個未通過測試的細節:npm test -- --full' },
+  'progress.watching': { en: 'Watching your files: save one to re-run its topic (q to quit, h for help).', 'zh-TW': '正在監看你的檔案:儲存檔案就會重跑它的主題(q 結束,h 說明)。' },
+  'progress.running': { en: 'running', 'zh-TW': '執行中' },
+  'progress.console': { en: 'console output of your code', 'zh-TW': '你的程式的 console 輸出' },
+  'progress.consoleMore': { en: '… more console output: npm test -- --full', 'zh-TW': '… 更多 console 輸出:npm test -- --full' },
+
+  // what a failed test says (core/failure.ts, the harness)
+
+  'feedback.notImplemented': { en: 'not implemented yet: {what}. Write it in {file}.', 'zh-TW': '尚未實作:{what}。請在 {file} 中完成。' },
+  'feedback.counterexample': { en: 'smallest failing input (after {shrinks} shrinks):', 'zh-TW': '最小反例(縮減 {shrinks} 次後):' },
+  'feedback.input': { en: 'input:', 'zh-TW': '輸入:' },
+  'feedback.expected': { en: 'expected', 'zh-TW': '預期' },
+  'feedback.received': { en: 'received', 'zh-TW': '實際' },
+  'feedback.tolerance': { en: 'tolerance', 'zh-TW': '容許誤差' },
+  'feedback.threw': { en: 'your code threw {error}', 'zh-TW': '你的程式拋出了 {error}' },
+  'feedback.oracleFailed': {
+    en: "the course's reference failed on this input ({error}); this is not your mistake: please tell your teacher",
+    'zh-TW': '課程的參考實作在這個輸入上出錯({error});這不是你的錯,請告訴老師',
+  },
+  'feedback.seed': { en: 'seed {seed} (reproduce: {command})', 'zh-TW': '亂數種子 {seed}(重現:{command})' },
+  'feedback.hint': { en: 'hint', 'zh-TW': '提示' },
+  'feedback.studentTimeout': {
+    en: 'your code did not return within the {seconds} s this test allows, and was stopped (an endless loop, or far too much work?)',
+    'zh-TW': '你的程式沒有在這個測試允許的 {seconds} 秒內回傳,已被停止(無窮迴圈,或計算量過大?)',
+  },
+  'feedback.crashExit': {
+    en: 'your code ended its own process (exit code {code}) during this test: process.exit(), or a fatal error',
+    'zh-TW': '你的程式在這個測試中結束了自己的程序(結束代碼 {code}):呼叫了 process.exit(),或發生致命錯誤',
+  },
+  'feedback.crashMemory': {
+    en: "your code's process was killed ({signal}) during this test, most likely for using more memory than it may ({mb} MB)",
+    'zh-TW': '你的程式的程序在這個測試中被終止({signal}),最可能是因為使用了超過允許的記憶體({mb} MB)',
+  },
+  'feedback.crashSignal': {
+    en: "your code's process ended on signal {signal} during this test",
+    'zh-TW': '你的程式的程序在這個測試中因訊號 {signal} 而結束',
+  },
+  'feedback.crashTooLarge': {
+    en: 'your code returned about {mb} MB of data, more than a result may hold ({limit} MB); its process was ended',
+    'zh-TW': '你的程式回傳了約 {mb} MB 的資料,超過一個結果可容納的上限({limit} MB);它的程序已被終止',
+  },
+  'feedback.crashProtocol': {
+    en: "your code's process wrote into the channel the tests use to talk to it ({detail}) and was ended",
+    'zh-TW': '你的程式的程序寫入了測試與它溝通用的通道({detail}),已被終止',
+  },
+  'feedback.crashStart': {
+    en: 'the process for your code could not start ({detail}); this is not your mistake: please tell your teacher',
+    'zh-TW': '無法啟動執行你的程式的程序({detail});這不是你的錯,請告訴老師',
+  },
+  'feedback.loadFailed': { en: 'your code could not be loaded: {detail}', 'zh-TW': '你的程式無法載入:{detail}' },
+  'feedback.timedOut': {
+    en: '"{test}" ran longer than {seconds} s and its test process was stopped; the rest of this topic was run again without it.',
+    'zh-TW': '「{test}」執行超過 {seconds} 秒,它的測試程序已被停止;此主題其餘的測試已在沒有它的情況下重新執行。',
+  },
 } as const satisfies Record<string, Record<Lang, string>>
 
 export type StringKey = keyof typeof STRINGS
@@ -177,10 +243,17 @@ export function isStringKey(key: string): key is StringKey {
   return Object.hasOwn(STRINGS, key)
 }
 
-/** The UI string `key` in `lang`, with `{name}` placeholders filled in (values are not escaped here). */
+/** The string `key` in `lang`, with `{name}` placeholders filled in (values are not escaped here). */
 export function t(lang: Lang, key: StringKey, values: Record<string, string | number> = {}): string {
   const entry = STRINGS[key] as Record<Lang, string>
   return (entry[lang] ?? entry.en).replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole))
+}
+
+export type MessageKey = StringKey extends infer K ? (K extends `feedback.${infer M}` ? M : never) : never
+
+/** A failed test's feedback (`feedback.<key>`), in the current language unless told. */
+export function msg(key: MessageKey, values: Record<string, string | number> = {}, lang = currentLang()): string {
+  return t(lang, `feedback.${key}`, values)
 }
 
 export const testStatusLabel = (lang: Lang, status: TestStatus) => t(lang, `test.${status}` as StringKey)

@@ -9,14 +9,15 @@
 import { existsSync, mkdtempSync, readFileSync, readdirSync, statSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { writeFileAtomic } from '../atomic-write.ts'
-import { currentLang } from '../harness/lang.ts'
-import { gradeOne } from './grade-one.ts'
-import { gradescopeResults } from './outputs/gradescope.ts'
+import { writeFileAtomic } from '../core/atomic-write.ts'
+import { currentLang } from '../core/lang.ts'
+import { gradeOne } from '../batch/grade-one.ts'
+import { gradescopeResults } from '../batch/outputs/gradescope.ts'
+import { readSetting } from '../core/settings.ts'
 
 const root = process.env.AUTOGRADER_ROOT || '/autograder'
 const results = path.join(root, 'results', 'results.json')
-const topics = process.env.COURSE_TOPICS?.split(',').filter(Boolean)
+const topics = readSetting('topics')
 
 /** Who submitted: Gradescope's user ids (a group has several), from submission_metadata.json. */
 export function submitterId(metadataFile: string): string {

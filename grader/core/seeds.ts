@@ -7,7 +7,8 @@
 import { createHash, createHmac, randomInt } from 'node:crypto'
 import { existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
-import { COURSE_ROOT } from '../paths.ts'
+import { COURSE_ROOT } from './paths.ts'
+import { readSetting } from './settings.ts'
 
 /** Where the Gradescope autograder keeps the secret (a folder, so the sandbox can hide it). */
 export const SECRET_DIR = path.join(COURSE_ROOT, '.secret')
@@ -36,8 +37,9 @@ export type SeedPolicy =
  */
 export function readCourseSecret(env: NodeJS.ProcessEnv = process.env, file?: string): CourseSecret | undefined {
   let secret: CourseSecret | undefined
-  const named = file ?? (env.COURSE_SECRET_FILE?.trim() || undefined)
-  if (env.COURSE_SECRET?.trim()) secret = { value: env.COURSE_SECRET.trim(), source: 'the COURSE_SECRET environment variable' }
+  const named = file ?? readSetting('secretFile', env)
+  const fromEnv = readSetting('secret', env)
+  if (fromEnv) secret = { value: fromEnv, source: 'the COURSE_SECRET environment variable' }
   else if (named) {
     const full = path.resolve(named)
     if (!existsSync(full)) throw new Error(`the course secret file ${full} does not exist`)

@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto'
 import { existsSync, readFileSync, readdirSync } from 'node:fs'
 import path from 'node:path'
-import { COURSE_ROOT } from '../paths.ts'
+import { COURSE_ROOT } from './paths.ts'
 
 const ROOT_FILES = ['package-lock.json', 'vitest.config.ts', 'tsconfig.json']
 /**

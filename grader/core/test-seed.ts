@@ -1,14 +1,11 @@
 // Seed policy. Students get one fixed seed so a failure reproduces on every run; the grader passes
 // its own through COURSE_SEED. Each test derives its property seed from the base seed and its id,
 // so a test's inputs do not depend on which other tests ran before it (e.g. with `-t`).
+import { readSetting } from './settings.ts'
 export const STUDENT_SEED = 20261128
 
 export function baseSeed(env: NodeJS.ProcessEnv = process.env): number {
-  const raw = env.COURSE_SEED
-  if (raw === undefined || raw === '') return STUDENT_SEED
-  const seed = Number(raw)
-  if (!Number.isSafeInteger(seed)) throw new Error(`COURSE_SEED must be an integer, got "${raw}"`)
-  return seed
+  return readSetting('seed', env) ?? STUDENT_SEED
 }
 
 /**

@@ -2,7 +2,8 @@
 // or a student's submission. Tests import `@target/<topic>/<file>`; this decides what that is.
 import path from 'node:path'
 import { existsSync, statSync } from 'node:fs'
-import { COURSE_ROOT, EXERCISES_DIR, SOLUTIONS_DIR } from '../paths.ts'
+import { COURSE_ROOT, EXERCISES_DIR, SOLUTIONS_DIR } from '../core/paths.ts'
+import { readSetting } from '../core/settings.ts'
 
 export interface Target {
   /** Folder holding the `NN-topic/` folders under test. */
@@ -18,9 +19,7 @@ export interface Target {
 
 /** Reads `COURSE_TARGET` (`exercises` | `solutions` | a folder) and `COURSE_OVERRIDES` (JSON). */
 export function targetFromEnv(env: NodeJS.ProcessEnv = process.env): Target {
-  const raw = env.COURSE_TARGET?.trim() || 'exercises'
-  const overrides = env.COURSE_OVERRIDES ? (JSON.parse(env.COURSE_OVERRIDES) as Record<string, string>) : {}
-  return resolveTarget(raw, overrides)
+  return resolveTarget(readSetting('target', env) ?? 'exercises', readSetting('overrides', env) ?? {})
 }
 
 export function resolveTarget(raw: string, overrides: Record<string, string> = {}): Target {

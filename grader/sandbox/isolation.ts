@@ -16,7 +16,7 @@ export type IsolationMode = 'auto' | 'namespaces' | 'node'
 
 export interface Sandbox {
   namespaces: boolean
-  /** The flags this Node takes for the permission model (probed: grader/batch/node-features.ts). */
+  /** The flags this Node takes for the permission model (probed: grader/sandbox/node-features.ts). */
   node: NodeFeatures
   /** How the processes are contained, in one line for the results and the summary. */
   description: string

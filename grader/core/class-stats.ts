@@ -1,6 +1,6 @@
 // The class's figures that several outputs show (summary.md, index.html): computed once, here, so
 // that every output gives the same median for the same class.
-import type { BatchResult } from '../../results.ts'
+import type { BatchResult } from './results.ts'
 
 export interface ClassStats {
   /** Graded submissions: the ones the figures are over (rejected, not submitted and failed ones are not). */

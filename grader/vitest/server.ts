@@ -14,11 +14,12 @@
 import { readFileSync, readdirSync, readlinkSync, realpathSync, rmSync } from 'node:fs'
 import path from 'node:path'
 import { createVitest } from 'vitest/node'
-import { courseTestConfig } from '../config/course-config.ts'
-import type { Target } from '../config/target.ts'
-import { COURSE_ROOT, GRADER_DIR, REFERENCE_DIR, isInside } from '../paths.ts'
-import { ResultsReporter } from '../reporters/results-reporter.ts'
-import { HAS_PROC, processTree } from './supervise.ts'
+import { courseTestConfig } from './course-config.ts'
+import type { Target } from './target.ts'
+import { COURSE_ROOT, GRADER_DIR, REFERENCE_DIR, isInside } from '../core/paths.ts'
+import { ResultsReporter } from './results-reporter.ts'
+import { HAS_PROC, processTree } from '../sandbox/supervise.ts'
+import { PER_RUN_VARIABLES, readSetting } from '../core/settings.ts'
 
 /** One run, as the grader asks for it. */
 export interface ServerRunRequest {
@@ -38,11 +39,6 @@ export interface ServerRunRequest {
 
 export type ServerMessage = { type: 'ready' } | { type: 'done'; id: number; clean: boolean; problem?: string }
 
-/** Variables a run may set; any of them a run does not set is removed before it starts. */
-export const PER_RUN_VARIABLES = [
-  'HOME', 'TMPDIR', 'COURSE_TARGET', 'COURSE_SEED', 'COURSE_SKIP_TESTS', 'COURSE_IMPORT_TIMEOUT_MS', 'COURSE_LANG', 'COURSE_TFJS_NODE',
-  'COURSE_NODE_FEATURES', 'COURSE_STUDENT_HEAP_MB', 'COURSE_STUDENT_OUTPUT_BYTES',
-]
 
 const LEFTOVER_GRACE_MS = 3_000
 const NODE_MODULES = path.join(COURSE_ROOT, 'node_modules')
@@ -53,7 +49,7 @@ async function main(): Promise<void> {
   const serverTmp = process.env.TMPDIR!
   // Mutable on purpose: the import guard, the code guard and the module cache read `dir` at each
   // call, so pointing it at the next workspace points the whole configuration there.
-  const target: Target = { dir: process.env.COURSE_TARGET!, label: 'submission', overrides: {} }
+  const target: Target = { dir: readSetting('target')!, label: 'submission', overrides: {} }
   const reporter = new ResultsReporter({})
   const vitest = await createVitest('test', { watch: false, config: false, maxWorkers: 1 }, courseTestConfig(target, { reporters: [reporter], execArgv: [] }))
   await vitest.standalone()
@@ -94,7 +90,7 @@ async function main(): Promise<void> {
     }
     // What the last run left in vitest's memory goes: a test file that this run never reaches (its
     // process died first) must come out without results, not with the previous student's. (The
-    // order of the files never depends on earlier runs: grader/config/sequencer.ts.)
+    // order of the files never depends on earlier runs: grader/vitest/sequencer.ts.)
     vitest.state.filesMap.clear()
     vitest.state.pathsSet.clear()
     vitest.state.idMap.clear()
@@ -109,7 +105,7 @@ async function main(): Promise<void> {
  * Invalidates every module whose transform may depend on the submission: the course's test files
  * (their transforms hold the resolved path of `@target/…`), the submission's own files, and anything
  * else outside the course's grader/, reference/ and node_modules. The course's own modules keep
- * their transforms (the same rule as the shared module cache, grader/config/module-cache.ts); only
+ * their transforms (the same rule as the shared module cache, grader/vitest/module-cache.ts); only
  * their copies for the test processes, deleted after each run, are made again.
  */
 function forgetSubmission(graph: { idToModuleMap: Map<string, { file: string | null; transformResult: object | null }>; invalidateModule: (mod: never) => void }): void {

@@ -2,7 +2,7 @@
 // without touching a test. This module reads and checks it.
 import { readFileSync, readdirSync, existsSync } from 'node:fs'
 import path from 'node:path'
-import type { Localized } from './harness/lang.ts'
+import type { Localized } from './lang.ts'
 import { EXERCISES_DIR } from './paths.ts'
 
 export interface TestEntry {

@@ -6,12 +6,12 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseSync, transformSync } from 'rolldown/utils'
 import type { Plugin } from 'vite'
-import type { Target } from '../config/target.ts'
-import { EXERCISES_DIR, isInside } from '../paths.ts'
+import type { Target } from './target.ts'
+import { EXERCISES_DIR, isInside } from '../core/paths.ts'
 
 const TARGET_PREFIX = '@target/'
 const VIRTUAL = '\0course-bridge:'
-const CLIENT = path.join(path.dirname(fileURLToPath(import.meta.url)), 'client.ts')
+const CLIENT = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'bridge', 'client.ts')
 
 export function studentBridge(target: Target, options: { watch: boolean }): Plugin {
   return {

@@ -4,8 +4,9 @@ import { spawn } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync, existsSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { COURSE_ROOT } from './paths.ts'
-import type { RawRun } from './reporters/raw-results.ts'
+import { COURSE_ROOT } from '../core/paths.ts'
+import type { RawRun } from '../core/raw-results.ts'
+import { settingsEnv } from '../core/settings.ts'
 
 export const VITEST_BIN = path.join(COURSE_ROOT, 'node_modules', 'vitest', 'vitest.mjs')
 
@@ -35,12 +36,14 @@ export async function runSuite(options: SuiteOptions): Promise<SuiteRun> {
     const env: NodeJS.ProcessEnv = {
       ...process.env,
       ...options.env,
-      COURSE_TARGET: options.target,
-      COURSE_OVERRIDES: JSON.stringify(options.overrides ?? {}),
-      COURSE_RESULTS_FILE: resultsFile,
-      COURSE_DIAG_FILE: path.join(work, 'watchdog.jsonl'),
-      COURSE_QUIET: '1',
-      ...(options.seed !== undefined ? { COURSE_SEED: String(options.seed) } : {}),
+      ...settingsEnv({
+        target: options.target,
+        overrides: options.overrides ?? {},
+        resultsFile,
+        diagnosticsFile: path.join(work, 'watchdog.jsonl'),
+        quiet: true,
+        seed: options.seed,
+      }),
     }
     const filters = options.files ?? (options.topics ?? []).map((t) => `exercises/${t}/`)
     const { exitCode, output } = await spawnCollect(process.execPath, [VITEST_BIN, 'run', ...filters], env)

@@ -8,14 +8,15 @@
 // each student a grading seed of their own that does not change between pushes.
 import path from 'node:path'
 import { Command, InvalidArgumentError } from 'commander'
-import { writeFileAtomic } from './atomic-write.ts'
-import { gradeOne } from './batch/grade-one.ts'
-import { classroomResults, encodeForReporter } from './batch/outputs/classroom.ts'
-import { studentSummaryMarkdown } from './batch/outputs/summary.ts'
-import { seedNote } from './batch/seeds.ts'
-import { currentLang } from './harness/lang.ts'
-import { COURSE_ROOT } from './paths.ts'
-import { writeStudentReport } from './report/index.ts'
+import { writeFileAtomic } from '../core/atomic-write.ts'
+import { gradeOne } from '../batch/grade-one.ts'
+import { classroomResults, encodeForReporter } from '../batch/outputs/classroom.ts'
+import { studentSummaryMarkdown } from '../batch/outputs/summary.ts'
+import { seedNote } from '../core/seeds.ts'
+import { currentLang } from '../core/lang.ts'
+import { COURSE_ROOT } from '../core/paths.ts'
+import { writeStudentReport } from '../report/index.ts'
+import { readSetting } from '../core/settings.ts'
 
 interface Flags {
   out: string
@@ -30,7 +31,7 @@ interface Flags {
 const program = new Command('npm run report --')
   .description('Grade your own exercises the way your teacher will, and write an HTML report.')
   .option('-o, --out <dir>', 'output folder for report.html and its lessons', path.join('reports', 'my-work'))
-  .option('--id <name>', 'the name on the report (with a course secret, it also chooses the grading seed)', process.env.COURSE_STUDENT_ID || 'my-work')
+  .option('--id <name>', 'the name on the report (with a course secret, it also chooses the grading seed)', readSetting('studentId') ?? 'my-work')
   .option('--topics <list>', 'topics to grade, e.g. 01,02 (default: all)')
   .option('--seed <n>', 'grading seed (default: from the course secret if one is set, else a random one kept in the output folder)', (text) => {
     const seed = Number(text)

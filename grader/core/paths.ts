@@ -2,7 +2,7 @@
 import { fileURLToPath } from 'node:url'
 import path from 'node:path'
 
-export const COURSE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
+export const COURSE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..')
 export const EXERCISES_DIR = path.join(COURSE_ROOT, 'exercises')
 export const SOLUTIONS_DIR = path.join(COURSE_ROOT, 'solutions')
 export const REFERENCE_DIR = path.join(COURSE_ROOT, 'reference')

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 
 const require = createRequire(import.meta.url)
-const range = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).engines.node
+const range = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).engines.node
 let satisfies
 try {
   satisfies = require('semver/functions/satisfies')

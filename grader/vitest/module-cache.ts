@@ -7,7 +7,7 @@
 // grader/ and reference/ are never cached (vitest's cache key does not include the target folder).
 import path from 'node:path'
 import type { Plugin } from 'vite'
-import { GRADER_DIR, REFERENCE_DIR, isInside } from '../paths.ts'
+import { GRADER_DIR, REFERENCE_DIR, isInside } from '../core/paths.ts'
 import type { Target } from './target.ts'
 
 export function sharedCourseModules(target: Target): Plugin {

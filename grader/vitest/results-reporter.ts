@@ -1,8 +1,9 @@
 // Writes the run's raw results as JSON, for the grader and `npm run verify` to score.
 import type { UserConsoleLog } from 'vitest'
 import type { Reporter, SerializedError, TestModule } from 'vitest/node'
-import { writeFileAtomic } from '../atomic-write.ts'
-import { type RawRun, collectRun } from './raw-results.ts'
+import { writeFileAtomic } from '../core/atomic-write.ts'
+import type { RawRun } from '../core/raw-results.ts'
+import { collectRun } from './collect-run.ts'
 
 /** Console output kept per run: enough to debug a submission, too little to flood the grader. */
 export const MAX_CONSOLE_CHARS = 64_000
