@@ -7,7 +7,7 @@ import path from 'node:path'
 import { writeFileAtomic } from '../core/atomic-write.ts'
 import { loadManifest, selectTopics as selectNamedTopics } from '../core/manifest.ts'
 import { COURSE_ROOT, SOLUTIONS_DIR, isInside } from '../core/paths.ts'
-import type { BatchResult, RosterEntry, StudentResult } from '../core/results.ts'
+import { type BatchResult, type Note, type RosterEntry, type StudentResult, notesOf } from '../core/results.ts'
 import { scoreRun } from '../core/scoring.ts'
 import { ResultCache, cacheKey } from './cache.ts'
 import { courseVersion } from '../core/course-version.ts'
@@ -238,7 +238,7 @@ async function gradeSubmission(submission: Submission, context: Context): Promis
   const staged = await stageSubmission(submission.path, submission.isZip, workspace, context.topics)
   if (staged.rejected) {
     const result = unscored(submission, context.seed, context.topics, 'rejected', staged.rejected)
-    result.diagnostics = [...submission.notes, ...staged.notes]
+    result.diagnostics = [...notesOf('naming', submission.notes), ...notesOf('files', staged.notes)]
     result.durationMs = Date.now() - started
     return { result, fromCache: false }
   }
@@ -275,7 +275,12 @@ async function gradeSubmission(submission: Submission, context: Context): Promis
     ...(grade.peakRssMb ? { peakMemoryMb: grade.peakRssMb } : {}),
     hash: key,
     ...(grade.output ? { output: grade.output } : {}),
-    diagnostics: [...staged.notes, ...grade.incidents, ...(types?.errors.map((e) => `type error: ${e}`) ?? []), ...(types?.problem ? [types.problem] : [])],
+    diagnostics: [
+      ...notesOf('files', staged.notes),
+      ...notesOf('grading', grade.incidents),
+      ...(types?.errors.map((e): Note => ({ kind: 'type-error', topic: e.topic, message: `type error: ${e.message}` })) ?? []),
+      ...notesOf('type-check', types?.problem ? [types.problem] : []),
+    ],
     files: staged.files,
     gradedAt: new Date().toISOString(),
     sandbox: context.sandbox.description,
@@ -286,7 +291,7 @@ async function gradeSubmission(submission: Submission, context: Context): Promis
 
 /** A cached result belongs to whoever submitted those files now: their id, name and naming notes. */
 function withSubmission(result: StudentResult, submission: Submission): StudentResult {
-  return { ...result, id: submission.id, source: submission.source, diagnostics: [...submission.notes, ...(result.diagnostics ?? [])] }
+  return { ...result, id: submission.id, source: submission.source, diagnostics: [...notesOf('naming', submission.notes), ...(result.diagnostics ?? [])] }
 }
 
 /** The row of a student on the roster who handed nothing in. */
@@ -300,7 +305,7 @@ export function notSubmitted(id: string, seed: number, topics: string[], policy:
 function unscored(submission: Submission, seed: number, topics: string[], status: 'rejected' | 'error' | 'not-submitted', error: string): StudentResult {
   const score = scoreRun({ topics: [], unhandledErrors: [], watchdog: [], durationMs: 0 }, { topics })
   for (const topic of score.topics) topic.reason = status === 'rejected' ? `not graded: ${error}` : status === 'not-submitted' ? 'not submitted' : 'not graded: the grader failed'
-  return { id: submission.id, source: submission.source, status, error, score, seed, durationMs: 0, hash: '', diagnostics: [...submission.notes] }
+  return { id: submission.id, source: submission.source, status, error, score, seed, durationMs: 0, hash: '', diagnostics: notesOf('naming', submission.notes) }
 }
 
 /** The topics to grade (grader/core/manifest.ts's one rule: unknown names are an error, not a silent zero). */

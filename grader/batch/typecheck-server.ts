@@ -21,8 +21,8 @@ export interface CheckRequest {
 
 export interface CheckReply {
   id: number
-  /** `01-limits/limits.ts(3,5): error TS2322: …`, for the staged files only. */
-  errors: string[]
+  /** For the staged files only: the file (relative to the workspace) and `01-limits/limits.ts(3,5): error TS2322: …`. */
+  errors: Array<{ file: string; message: string }>
   problem?: string
 }
 
@@ -47,14 +47,14 @@ function check(request: CheckRequest): CheckReply {
   }
   const program = ts.createProgram({ rootNames: parsed.fileNames, options: parsed.options, host })
   const staged = new Set(request.files)
-  const errors: string[] = []
+  const errors: CheckReply['errors'] = []
   for (const file of program.getSourceFiles()) {
     const relative = path.relative(request.workspace, file.fileName).split(path.sep).join('/')
     if (!staged.has(relative)) continue
     for (const diagnostic of [...program.getSyntacticDiagnostics(file), ...program.getSemanticDiagnostics(file)]) {
       if (diagnostic.category !== ts.DiagnosticCategory.Error) continue
       const { line, character } = file.getLineAndCharacterOfPosition(diagnostic.start ?? 0)
-      errors.push(`${relative}(${line + 1},${character + 1}): error TS${diagnostic.code}: ${ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n')}`)
+      errors.push({ file: relative, message: `${relative}(${line + 1},${character + 1}): error TS${diagnostic.code}: ${ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n')}` })
     }
   }
   return { id: request.id, errors }

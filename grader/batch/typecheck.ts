@@ -20,8 +20,8 @@ const HEAP_MB = 1536
 const MAX_MESSAGES = 30
 
 export interface TypeCheck {
-  /** `01-limits/limits.ts(3,5): error TS2322: …`, relative to the workspace. */
-  errors: string[]
+  /** Each error's topic folder and its text: `01-limits/limits.ts(3,5): error TS2322: …`, relative to the workspace. */
+  errors: Array<{ topic: string; message: string }>
   /** Set when the check could not finish (time or memory). */
   problem?: string
 }
@@ -47,8 +47,10 @@ export async function typeCheck(workspace: string, files: string[], scratchDir: 
   )
   const reply = await checkers.check({ workspace, files, config }, timeoutMs)
   if (reply.problem) return { errors: [], problem: reply.problem }
-  const errors = reply.errors.map((e) => e.split('\n')[0]!.trim())
-  return { errors: errors.length > MAX_MESSAGES ? [...errors.slice(0, MAX_MESSAGES), `… and ${errors.length - MAX_MESSAGES} more`] : errors }
+  const errors = reply.errors.map((e) => ({ topic: e.file.split('/')[0]!, message: e.message.split('\n')[0]!.trim() }))
+  if (errors.length <= MAX_MESSAGES) return { errors }
+  const last = errors[MAX_MESSAGES - 1]!
+  return { errors: [...errors.slice(0, MAX_MESSAGES), { topic: last.topic, message: `… and ${errors.length - MAX_MESSAGES} more` }] }
 }
 
 /** Ends every checker process (the batch is over, or the grader is interrupted). */

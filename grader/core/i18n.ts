@@ -169,7 +169,11 @@ const STRINGS = {
   startedAt: { en: 'Started', 'zh-TW': '開始' },
   finishedAt: { en: 'Finished', 'zh-TW': '結束' },
   'flag.rejected': { en: 'submission rejected', 'zh-TW': '繳交無法評分' },
-  'flag.diagnostics': { en: 'type errors or other problems', 'zh-TW': '型別錯誤或其他問題' },
+  'note.naming': { en: 'submission renamed', 'zh-TW': '繳交名稱已更改' },
+  'note.files': { en: 'files', 'zh-TW': '檔案' },
+  'note.type-error': { en: 'type errors', 'zh-TW': '型別錯誤' },
+  'note.type-check': { en: 'type check did not finish', 'zh-TW': '型別檢查未完成' },
+  'note.grading': { en: 'tests ran again', 'zh-TW': '測試重新執行' },
   lessons: { en: 'Lessons', 'zh-TW': '課文' },
   lesson: { en: 'Lesson', 'zh-TW': '課文' },
 

@@ -31,8 +31,8 @@ export interface StudentResult {
   hash: string
   /** The exercise code's own output, capped (untrusted). */
   output?: string
-  /** Problems found besides test results, e.g. TypeScript type errors (untrusted text). */
-  diagnostics?: string[]
+  /** What the grader noticed besides the test results, each with its kind (messages are untrusted text). */
+  diagnostics?: Note[]
   /** The exercise files graded, relative to the exercises folder (`01-limits/limits.ts`). */
   files?: string[]
   /** When this result was computed (ISO time); a result reused from the cache keeps its own. */
@@ -77,3 +77,26 @@ export interface RosterEntry {
   login?: string
   section?: string
 }
+
+/**
+ * What the grader noticed about a submission besides its tests. The kind says where it came from,
+ * so outputs decide what to flag by kind, never by the wording:
+ * - naming: the submission's name was made safe or unique;
+ * - files: a file was refused, ignored or left out, or a stub stood in for a missing one;
+ * - type-error: TypeScript found an error in an exercise file (tests do not check types);
+ * - type-check: the type check itself could not finish;
+ * - grading: the test run needed help (a test process ended early and topics ran again, a time limit).
+ */
+export const NOTE_KINDS = ['naming', 'files', 'type-error', 'type-check', 'grading'] as const
+export type NoteKind = (typeof NOTE_KINDS)[number]
+
+export interface Note {
+  kind: NoteKind
+  /** The topic folder it concerns, when it concerns one. */
+  topic?: string
+  /** What happened, in English (untrusted: it may quote file names from the submission). */
+  message: string
+}
+
+/** Notes of one kind from plain messages. */
+export const notesOf = (kind: NoteKind, messages: readonly string[]): Note[] => messages.map((message) => ({ kind, message }))

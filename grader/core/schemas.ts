@@ -2,7 +2,7 @@
 // valid JSON but not what it claims to be is refused here, with what is wrong, instead of taking the
 // grader down where it is used.
 import * as v from 'valibot'
-import type { BatchResult, StudentResult } from './results.ts'
+import { type BatchResult, NOTE_KINDS, type StudentResult } from './results.ts'
 
 const localized = v.object({ en: v.string(), 'zh-TW': v.string() })
 const number = v.number()
@@ -66,7 +66,7 @@ export const studentResultSchema = v.looseObject({
   peakMemoryMb: optionalNumber,
   hash: v.string(),
   output: v.optional(v.string()),
-  diagnostics: v.optional(v.array(v.string())),
+  diagnostics: v.optional(v.array(v.object({ kind: v.picklist(NOTE_KINDS), topic: v.optional(v.string()), message: v.string() }))),
   files: v.optional(v.array(v.string())),
   gradedAt: v.optional(v.string()),
   sandbox: v.optional(v.string()),

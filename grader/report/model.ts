@@ -1,7 +1,7 @@
 // View models: everything the templates show, computed and formatted here so that the templates
 // stay dumb. Untrusted strings stay plain strings (Handlebars escapes them); only HTML made here
 // (plots) or from the course's own files (lessons) is wrapped as safe.
-import type { BatchResult, StudentResult } from '../core/results.ts'
+import type { BatchResult, NoteKind, StudentResult } from '../core/results.ts'
 import type { ScoredTest, ScoredTopic, TestStatus, TopicStatus } from '../core/scoring.ts'
 import { renderPlot, vegaLiteSvg } from './charts.ts'
 import { classStats, pointsAndShare } from '../core/class-stats.ts'
@@ -29,6 +29,8 @@ const STATUS_ICON: Record<TestStatus, string> = {
 }
 const ABNORMAL: TopicStatus[] = ['timed-out', 'crashed', 'forbidden-import', 'load-error', 'not-run', 'not-started']
 const FLAGGED: TopicStatus[] = ['timed-out', 'crashed', 'forbidden-import', 'load-error']
+/** Notes that flag a student on the class page. */
+const FLAGGED_NOTES: NoteKind[] = ['type-error', 'type-check', 'grading']
 
 /** An id usable in HTML ids and fragments. */
 export const anchorId = (...parts: string[]) => parts.map((p) => String(p).replace(/[^A-Za-z0-9_-]+/g, '-')).join('--')
@@ -73,7 +75,7 @@ export async function studentView(student: StudentResult, options: ViewOptions) 
     duration: formatDuration(lang, student.durationMs),
     topics,
     output: student.output ? cleanText(student.output, 20_000) : undefined,
-    diagnostics: (student.diagnostics ?? []).slice(0, 200).map((d) => cleanText(d, 2000)),
+    diagnostics: (student.diagnostics ?? []).slice(0, 200).map((d) => `${t(lang, `note.${d.kind}`)}${d.topic ? ` (${cleanText(d.topic, 100)})` : ''}: ${cleanText(d.message, 2000)}`),
     classHref: options.classHref,
     generated: t(lang, 'generated', { date: formatDate(lang, options.generatedAt) }),
   }
@@ -262,9 +264,13 @@ export async function classView(batch: BatchResult, options: ClassOptions) {
         flags.push({ student: id, href, flag: topicStatusLabel(lang, topic.status), topic: topic.topic, reason: cleanText(topic.reason ?? '', 300) })
       }
     }
-    if (s.diagnostics?.length) {
-      studentFlags.push(t(lang, 'flag.diagnostics'))
-      flags.push({ student: id, href, flag: t(lang, 'flag.diagnostics'), topic: '', reason: cleanText(s.diagnostics[0] ?? '', 300) })
+    // Notes are flagged by kind: a renamed submission or a stub standing in for a missing file is not a problem.
+    for (const kind of FLAGGED_NOTES) {
+      const notes = (s.diagnostics ?? []).filter((d) => d.kind === kind)
+      if (!notes.length) continue
+      const topics = [...new Set(notes.flatMap((d) => (d.topic ? [cleanText(d.topic, 100)] : [])))]
+      studentFlags.push(t(lang, `note.${kind}`))
+      flags.push({ student: id, href, flag: t(lang, `note.${kind}`), topic: topics.join(', '), reason: cleanText(notes[0]!.message, 300) })
     }
     const total = s.score?.total ?? 0
     const max = s.score?.max ?? 0

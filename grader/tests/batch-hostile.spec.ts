@@ -207,8 +207,9 @@ describe('the batch grader on a hostile class', () => {
   it('reports a type error from the TypeScript check without changing the score', () => {
     const typed = student(alone, 'type-error')
     expect(typed.score.total).toBe(MAX)
-    expect(typed.diagnostics?.join('\n')).toMatch(/type error: 01-limits\/limits.ts\(\d+,\d+\): error TS2322/)
-    expect(student(alone, 'key').diagnostics?.filter((d) => d.startsWith('type error'))).toEqual([])
+    expect(typed.diagnostics?.map((d) => d.message).join('\n')).toMatch(/type error: 01-limits\/limits.ts\(\d+,\d+\): error TS2322/)
+    expect(typed.diagnostics?.filter((d) => d.kind === 'type-error').map((d) => d.topic)).toContain('01-limits')
+    expect(student(alone, 'key').diagnostics?.filter((d) => d.kind === 'type-error')).toEqual([])
   })
 
   it('fails only the tests of a missing export', () => {
@@ -228,7 +229,7 @@ describe('the batch grader on a hostile class', () => {
   it('refuses zip-slip entries and links in a zip, and grades the rest', () => {
     const slip = student(hostile, 'zip-slip')
     expect(slip.score.total).toBe(MAX)
-    const notes = slip.diagnostics?.join('\n') ?? ''
+    const notes = slip.diagnostics?.map((d) => d.message).join('\n') ?? ''
     expect(notes).toMatch(/slipped.ts: its path climbs out/)
     expect(notes).toMatch(/absolute.ts: it has an absolute path/)
     expect(notes).toMatch(/link.ts: it is a symbolic link/)
@@ -238,12 +239,12 @@ describe('the batch grader on a hostile class', () => {
   it('refuses a symbolic link to a file outside the submission', () => {
     const linked = student(hostile, 'symlink-outside')
     expect(linked.status).toBe('rejected')
-    expect(linked.diagnostics?.join('\n')).toMatch(/limits.ts: it is a symbolic link to a file outside the submission/)
+    expect(linked.diagnostics?.map((d) => d.message).join('\n')).toMatch(/limits.ts: it is a symbolic link to a file outside the submission/)
   })
 
   it('refuses a file name that is not valid UTF-8, and grades a student whose name is not', () => {
     expect(student(hostile, 'bad-file-name').score.total).toBe(MAX)
-    expect(student(hostile, 'bad-file-name').diagnostics?.join('\n')).toMatch(/caf\\xe9-\\xff\.ts: its name is not valid UTF-8/)
+    expect(student(hostile, 'bad-file-name').diagnostics?.map((d) => d.message).join('\n')).toMatch(/caf\\xe9-\\xff\.ts: its name is not valid UTF-8/)
     const renamed = hostile.batch.students.find((s) => s.source.includes('\\xff'))!
     expect(renamed.id).toBe('bad-_xff-name')
     expect(renamed.score.total).toBe(MAX)

@@ -139,7 +139,7 @@ describe("Gradescope's results before the due date", () => {
     const culprit = topic.tests.find((x) => x.hidden)!
     topic.status = 'timed-out'
     topic.reason = `"${culprit.title}" (${culprit.id}) ran longer than 10 s`
-    amy.diagnostics = [`the watchdog ended ${culprit.id}`, 'refused notes.txt: not an exercise file']
+    amy.diagnostics = [{ kind: 'grading', message: `the watchdog ended ${culprit.id}` }, { kind: 'files', message: 'refused notes.txt: not an exercise file' }]
     const results = gradescopeResults(amy, 'en')
     const visible = amy.score.topics.flatMap((t) => t.tests.filter((x) => !x.hidden))
     const visibleScore = visible.reduce((s, x) => s + x.points, 0)

@@ -84,7 +84,7 @@ describe('text from submissions', () => {
         test('limit.continuous', 'error', { message: XSS }),
         test('limit.removable', 'passed'),
       ], XSS),
-    ], { source: XSS, output: `printed ${XSS}`, diagnostics: [XSS], backend: XSS, error: XSS })
+    ], { source: XSS, output: `printed ${XSS}`, diagnostics: [{ kind: 'type-error', topic: XSS, message: XSS }, { kind: 'files', message: XSS }], backend: XSS, error: XSS })
     const html = await renderStudentReport(hostile, { lang: 'en' })
     expect(html.match(/<script/g)).toHaveLength(1) // the report's own script
     expect(html).not.toMatch(/<img src=x/)

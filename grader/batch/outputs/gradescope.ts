@@ -62,7 +62,7 @@ export function gradescopeResults(student: StudentResult, lang: Lang): Gradescop
     `Graded with ${seedNote(student.seedPolicy, student.seed)}.`,
     ...(student.status === 'graded' ? [] : [`Not graded: ${student.error ?? student.status}`]),
     ...(student.status === 'graded' ? visibleTopicNotes(student.score.topics, hides) : []),
-    ...((student.diagnostics ?? []).filter((d) => !hides(d)).length ? ['', ...(student.diagnostics ?? []).filter((d) => !hides(d))] : []),
+    ...notesShown(student, hides),
   ].join('\n')
   return {
     score: student.score.total,
@@ -102,4 +102,10 @@ function visibleTopicNotes(topics: ScoredTopic[], hides: (text: string) => boole
     .filter((t) => !['passed', 'partial', 'failed', 'not-started'].includes(t.status) && t.reason !== 'no files for this topic in the submission')
     .filter((t) => !(t.reason && hides(t.reason)))
     .map((t) => `${t.topic}: ${t.status}${t.reason ? ` (${t.reason.split('\n')[0]})` : ''}`)
+}
+
+/** The grader's notes for the student, except any that names a hidden test. */
+function notesShown(student: StudentResult, hides: (text: string) => boolean): string[] {
+  const shown = (student.diagnostics ?? []).filter((d) => !hides(d.message)).map((d) => d.message)
+  return shown.length ? ['', ...shown] : []
 }

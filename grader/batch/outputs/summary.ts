@@ -45,7 +45,7 @@ export function summaryMarkdown(batch: BatchResult): string {
   if (incidents.length) {
     lines.push('', '### Diagnostics', '')
     for (const student of incidents.slice(0, 200)) {
-      lines.push(`- **${md(student.id)}**: ${student.diagnostics!.slice(0, 5).map((d) => md(d, 300)).join('; ')}${student.diagnostics!.length > 5 ? `; … ${student.diagnostics!.length - 5} more in results.json` : ''}`)
+      lines.push(`- **${md(student.id)}**: ${student.diagnostics!.slice(0, 5).map((d) => md(d.message, 300)).join('; ')}${student.diagnostics!.length > 5 ? `; … ${student.diagnostics!.length - 5} more in results.json` : ''}`)
     }
   }
   return `${lines.join('\n')}\n`
