@@ -5,19 +5,23 @@
 //   3. the answer key passes every test, and every graded property reaches each of its named input
 //      regions at least as often as the region's floor, under each of VERIFY_SEEDS (see regions.ts);
 //   4. every stub fails every graded test with "not implemented", and the run completes;
-//   5. every wrong variant in solutions/variants fails the tests it names;
+//   5. every topic has at least one wrong variant and one alternative, every wrong variant in
+//      solutions/variants fails the tests it names;
 //   6. every alternative solution in solutions/alternatives scores full marks;
 //   7. a student release builds, installs from nothing and starts every topic at 0 points, contains
 //      nothing of the answer key, and reaches full points on a topic with the answer key's files
 //      (skipped when checking only some topics, or with --no-release);
-//   8. the project's own unit tests pass.
+//   8. the project's own unit tests pass (skipped when checking only some topics: they test the
+//      grader and the tools, not a topic).
+// `npm run verify -- 10` checks one topic: what a teacher adding or changing a topic runs.
 // Exits non-zero if any check fails; prints what failed and why.
 import { spawn } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { ALTERNATIVES_DIR, VARIANTS_DIR, type CatalogueEntry, loadCatalogue } from './catalogue.ts'
-import { compareWithTests, loadManifest, selectTopics } from '../grader/core/manifest.ts'
+import { type Manifest, compareWithTests, loadManifest, selectTopics } from '../grader/core/manifest.ts'
+import { renderLessonMarkdown } from '../grader/report/lessons.ts'
 import { COURSE_ROOT } from '../grader/core/paths.ts'
 import { VERIFY_SEEDS, measureRegions, regionProblems, topicSummaries } from './regions.ts'
 import { STUDENT_SEED } from '../grader/core/test-seed.ts'
@@ -55,7 +59,7 @@ async function main(): Promise<void> {
   const manifestProblems: string[] = []
   for (const topic of topics) {
     try {
-      loadManifest(topic)
+      manifestProblems.push(...lessonProblems(topic, loadManifest(topic)))
     } catch (error) {
       manifestProblems.push((error as Error).message)
     }
@@ -67,7 +71,7 @@ async function main(): Promise<void> {
     if (!manifestProblems.some((p) => p.includes(topic))) manifestProblems.push(...compareWithTests(loadManifest(topic), registered))
   }
   const testCount = topics.reduce((n, t) => n + Object.keys(safeManifestTests(t)).length, 0)
-  check(manifestProblems.length === 0, `manifests: ${topics.length} topics, ${testCount} graded tests, each with points, a hint in both languages and a zh-TW title`, manifestProblems)
+  check(manifestProblems.length === 0, `manifests: ${topics.length} topics, ${testCount} graded tests, each with points, a hint in both languages, a zh-TW title and a lesson section that exists`, manifestProblems)
 
   const key = scoreRun(solutions.run, { topics })
   check(key.total === key.max && key.max > 0, `answer key: ${key.total}/${key.max} points`, failedTests(key))
@@ -93,6 +97,13 @@ async function main(): Promise<void> {
   )
 
   const variants = loadCatalogue(VARIANTS_DIR).filter((v) => topics.includes(v.topic))
+  const alternatives = loadCatalogue(ALTERNATIVES_DIR).filter((a) => topics.includes(a.topic))
+  // A topic proves its tests by catching at least one plausible mistake and passing at least one other correct solution.
+  const unproven = topics.flatMap((topic) => [
+    ...(variants.some((v) => v.topic === topic) ? [] : [`${topic}: no wrong variant in solutions/variants/${topic}/ (one file per mistake the tests must catch, with @replaces and @mustFail)`]),
+    ...(alternatives.some((a) => a.topic === topic) ? [] : [`${topic}: no alternative in solutions/alternatives/${topic}/ (another correct solution, written differently, with @replaces)`]),
+  ])
+  check(unproven.length === 0, `catalogue: every topic has a wrong variant and an alternative solution`, unproven)
   const variantResults = await mapLimited(variants, 2, async (variant) => {
     const score = await scoreEntry(variant)
     const survived = variant.mustFail.filter((id) => score.topics[0]?.tests.find((t) => t.id === id)?.status === 'passed')
@@ -103,7 +114,6 @@ async function main(): Promise<void> {
   })
   check(variantResults.every((r) => r.ok), `wrong variants: ${variantResults.filter((r) => r.ok).length}/${variants.length} fail the tests that must catch them`, variantResults.map((r) => r.line))
 
-  const alternatives = loadCatalogue(ALTERNATIVES_DIR).filter((a) => topics.includes(a.topic))
   const alternativeResults = await mapLimited(alternatives, 2, async (alternative) => {
     const topicScore = (await scoreEntry(alternative)).topics[0]!
     const ok = topicScore.score === topicScore.max
@@ -131,12 +141,31 @@ async function main(): Promise<void> {
     }
   }
 
-  const unit = await run(process.execPath, [VITEST_BIN, 'run', '--config', 'tools/vitest.unit.config.ts'])
-  const summary = unit.output.split('\n').filter((l) => /Test Files|Tests /.test(l)).map((l) => l.replace(/\x1b\[[0-9;]*m/g, '').trim())
-  check(unit.code === 0, `project unit tests${summary.length ? `: ${summary.join(', ')}` : ''}`, unit.code === 0 ? [] : unit.output.split('\n').slice(-40))
+  if (program.args.length === 0) {
+    const unit = await run(process.execPath, [VITEST_BIN, 'run', '--config', 'tools/vitest.unit.config.ts'])
+    const summary = unit.output.split('\n').filter((l) => /Test Files|Tests /.test(l)).map((l) => l.replace(/\x1b\[[0-9;]*m/g, '').trim())
+    check(unit.code === 0, `project unit tests${summary.length ? `: ${summary.join(', ')}` : ''}`, unit.code === 0 ? [] : unit.output.split('\n').slice(-40))
+  } else {
+    console.log(`- project unit tests: not run when checking only ${topics.join(', ')} (they test the grader and the tools; npm run verify runs them)`)
+  }
 
   console.log(`\n${failures === 0 ? 'verify: all checks passed' : `verify: ${failures} check(s) failed`} in ${Math.round((Date.now() - started) / 1000)} s`)
   process.exitCode = failures === 0 ? 0 : 1
+}
+
+/** The lesson's formulas render, and each test's lesson anchor is one of its headings. */
+function lessonProblems(topic: string, manifest: Manifest): string[] {
+  let lesson
+  try {
+    lesson = renderLessonMarkdown(topic)
+  } catch (error) {
+    return [`${topic}: the lesson README.md cannot be read: ${(error as Error).message}`]
+  }
+  const ids = new Set(lesson.headings.map((h) => h.id))
+  return [
+    ...lesson.mathErrors.map((e) => `${topic}/README.md: a formula KaTeX cannot render: ${e}`),
+    ...Object.entries(manifest.tests).filter(([, t]) => t.lesson && !ids.has(t.lesson)).map(([id, t]) => `${topic}: "${id}" points at #${t.lesson}, which is no heading of README.md`),
+  ]
 }
 
 function safeManifestTests(topic: string): Record<string, unknown> {
