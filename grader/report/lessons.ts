@@ -1,5 +1,5 @@
 // The lessons (exercises/NN-topic/README.md) as self-contained HTML pages: markdown-it for the
-// Markdown, KaTeX at build time for $…$ and $$…$$, the KaTeX stylesheet inline with only the fonts a
+// Markdown, KaTeX at build time for $…$ and $$…$$ (parsed by @mdit/plugin-tex), the KaTeX stylesheet inline with only the fonts a
 // page uses embedded as woff2 data URIs. Headings get GitHub's slugs as ids, so the manifests'
 // `lesson` anchors (written against GitHub's rendering) resolve in the rendered page too.
 import { existsSync, readFileSync, statSync } from 'node:fs'
@@ -7,7 +7,8 @@ import { createRequire } from 'node:module'
 import path from 'node:path'
 import GithubSlugger from 'github-slugger'
 import katex from 'katex'
-import MarkdownIt, { type StateBlock, type StateInline, type Token } from 'markdown-it'
+import { tex } from '@mdit/plugin-tex'
+import MarkdownIt, { type Token } from 'markdown-it'
 import { EXERCISES_DIR } from '../core/paths.ts'
 import { TOPIC_PATTERN, topicsIn } from '../core/manifest.ts'
 import { escapeHtml } from './text.ts'
@@ -28,7 +29,7 @@ function headingText(inline: Token): string {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Math: $…$ inline, $$…$$ display (on its own lines or inline)
+// Math: $…$ inline, $$…$$ display (on lines of its own), parsed by @mdit/plugin-tex, rendered by KaTeX
 
 function renderMath(tex: string, displayMode: boolean, errors: string[]): string {
   try {
@@ -37,73 +38,6 @@ function renderMath(tex: string, displayMode: boolean, errors: string[]): string
     errors.push(`${displayMode ? '$$' : '$'}${tex}${displayMode ? '$$' : '$'}: ${(error as Error).message}`)
     return `<code class="math-error" title="${escapeHtml((error as Error).message)}">${escapeHtml(tex)}</code>`
   }
-}
-
-/**
- * `$…$` (and `$$…$$` inside a paragraph). The opening `$` must be followed by a non-space; the
- * closer is the next unescaped `$`, which must not be followed by a digit (so "$5 and $6" stays
- * text). Math never spans a code span or a blank line.
- */
-function mathInline(state: StateInline, silent: boolean): boolean {
-  const src = state.src
-  const start = state.pos
-  if (src.charCodeAt(start) !== 0x24 /* $ */) return false
-  const display = src.charCodeAt(start + 1) === 0x24
-  const open = display ? 2 : 1
-  const next = src.charCodeAt(start + open)
-  if (Number.isNaN(next) || (!display && (next === 0x20 || next === 0x09 || next === 0x0a))) return false
-  let found = start + open - 1
-  do found = src.indexOf(display ? '$$' : '$', found + 1)
-  while (found > 0 && src.charCodeAt(found - 1) === 0x5c /* \ */)
-  if (found < 0 || found >= state.posMax || found === start + open) return false
-  const after = src.charCodeAt(found + open)
-  if (!display && after >= 0x30 && after <= 0x39) return false
-  const content = src.slice(start + open, found)
-  if (content.includes('`') || /\n\s*\n/.test(content)) return false
-  if (!silent) {
-    const token = state.push(display ? 'math_display_inline' : 'math_inline', 'math', 0)
-    token.content = content
-    token.markup = display ? '$$' : '$'
-  }
-  state.pos = found + open
-  return true
-}
-
-function mathBlock(state: StateBlock, startLine: number, endLine: number, silent: boolean): boolean {
-  const lineStart = state.bMarks[startLine]! + state.tShift[startLine]!
-  const lineEnd = state.eMarks[startLine]!
-  if (state.sCount[startLine]! - state.blkIndent >= 4) return false
-  const first = state.src.slice(lineStart, lineEnd)
-  if (!first.startsWith('$$')) return false
-  let content: string
-  let last = startLine
-  const rest = first.slice(2).trim()
-  if (rest.endsWith('$$') && rest.length >= 2) {
-    content = rest.slice(0, -2)
-  } else {
-    const lines = [rest]
-    let found = false
-    for (let line = startLine + 1; line < endLine; line++) {
-      const text = state.src.slice(state.bMarks[line]! + state.tShift[line]!, state.eMarks[line]!)
-      if (text.trimEnd().endsWith('$$')) {
-        lines.push(text.trimEnd().slice(0, -2))
-        last = line
-        found = true
-        break
-      }
-      lines.push(text)
-    }
-    if (!found) return false
-    content = lines.join('\n')
-  }
-  if (silent) return true
-  const token = state.push('math_block', 'math', 0)
-  token.block = true
-  token.content = content.trim()
-  token.map = [startLine, last + 1]
-  token.markup = '$$'
-  state.line = last + 1
-  return true
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -131,13 +65,12 @@ const MAX_IMAGE_BYTES = 500_000
 export function renderMarkdown(markdown: string, topicDir: string): LessonRender {
   const md = new MarkdownIt({ html: false, linkify: false, typographer: false })
   const mathErrors: string[] = []
-  md.inline.ruler.after('escape', 'math_inline', mathInline)
-  md.block.ruler.before('fence', 'math_block', mathBlock, { alt: ['paragraph', 'reference', 'blockquote', 'list'] })
-  md.renderer.rules.math_inline = (tokens, i) => renderMath(tokens[i]!.content, false, mathErrors)
   // Wide formulas, tables and code scroll sideways inside the page on a phone (the page itself
   // reflows to the screen's width); tabindex lets a keyboard scroll them too.
-  md.renderer.rules.math_display_inline = (tokens, i) => `<span class="math-display" tabindex="0">${renderMath(tokens[i]!.content, true, mathErrors)}</span>`
-  md.renderer.rules.math_block = (tokens, i) => `<div class="math-display" tabindex="0">${renderMath(tokens[i]!.content, true, mathErrors)}</div>\n`
+  md.use(tex, {
+    render: (content, display) =>
+      display ? `<div class="math-display" tabindex="0">${renderMath(content.trim(), true, mathErrors)}</div>\n` : renderMath(content, false, mathErrors),
+  })
   md.renderer.rules.table_open = () => '<div class="table-scroll" tabindex="0"><table>\n'
   md.renderer.rules.table_close = () => '</table>\n</div>\n'
   for (const rule of ['fence', 'code_block'] as const) {

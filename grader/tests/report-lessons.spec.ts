@@ -41,19 +41,21 @@ describe('math', () => {
     expect(html).toContain('<annotation encoding="application/x-tex">\\frac{a}{b}</annotation>')
   })
   it('leaves prices, escaped dollars and code alone', () => {
-    const { html } = render('It costs $5 and $6 today. A \\$ sign. `const s = "$x$"`\n')
+    const { html } = render('It costs $5 and $6 today. A \\$ sign.\n\n`const s = "$x$"`\n')
     expect(html).not.toContain('katex')
-    expect(html).toContain('It costs $5 and $6 today. A $ sign. <code>const s = &quot;$x$&quot;</code>')
+    expect(html).toContain('It costs $5 and $6 today. A $ sign.')
+    expect(html).toContain('<code>const s = &quot;$x$&quot;</code>')
   })
   it('keeps the TeX of emphasis-like characters inside math', () => {
     const { html, mathErrors } = render('$a_1 * b_2 * c$ and $x_*$\n')
     expect(mathErrors).toEqual([])
     expect(html).not.toContain('<em>')
   })
-  it('takes the next dollar as the closer, spaces before it allowed', () => {
-    const { html, mathErrors } = render('entries $(Av)_i = $\n(row $i$ of $A$).\n')
+  it("follows Pandoc's rule for inline math: no space inside either dollar", () => {
+    const { html, mathErrors } = render('entries $(Av)_i =$\n(row $i$ of $A$).\n')
     expect(mathErrors).toEqual([])
     expect(html.match(/class="katex"/g)?.length).toBe(3)
+    expect(render('between $ 1 and 2 $ dollars, and $x = $ too\n').html).not.toContain('katex')
   })
   it('reports a formula KaTeX cannot parse and shows it as code', () => {
     const { html, mathErrors } = render('Broken: $\\frac{a$.\n')
