@@ -29,6 +29,8 @@ import type { RawRun, RawTest } from '../grader/core/raw-results.ts'
 import { runSuite } from '../grader/vitest/run-suite.ts'
 import { Command } from 'commander'
 import { seedList, wholeNumber } from './cli-options.ts'
+import { mapLimited } from '../grader/core/pool.ts'
+import { settingsEnv } from '../grader/core/settings.ts'
 
 interface Target {
   kind: 'answer key' | 'alternatives' | 'variant'
@@ -143,33 +145,25 @@ async function main(): Promise<void> {
   let answerKeyRun: RawRun | undefined
   const started = Date.now()
   let done = 0
-  let next = 0
-  await Promise.all(Array.from({ length: Math.min(concurrency, targets.length) }, async () => {
-    while (next < targets.length) {
-      const target = targets[next++]!
-      const t0 = Date.now()
-      const overrides = Object.fromEntries(target.entries.map((e) => [e.replaces, e.file]))
-      const suite = await runSuite({
-        target: 'solutions',
-        topics: target.topics,
-        ...(target.files ? { files: target.files } : {}),
-        overrides,
-        env: {
-          COURSE_SEEDS: seeds.join(','),
-          ...(target.skip ? { COURSE_SKIP_TESTS: JSON.stringify(target.skip) } : {}),
-          ...(target.kind === 'variant' ? { COURSE_NO_SHRINK: '1' } : {}),
-        },
-      })
-      if (target.kind === 'answer key') answerKeyRun = suite.run
-      const mine = judge(target, seeds, suite.run)
-      findings.push(...mine)
-      done++
-      const tests = target.kind === 'variant' ? `${target.entries[0]!.mustFail.length} named tests` : `${target.topics.length} topics`
-      const verdict = mine.length ? `${mine.length} PROBLEM(S)` : target.kind === 'variant' ? 'caught under every seed' : 'all passed under every seed'
-      console.log(`[${done}/${targets.length}] ${target.label} (${tests}): ${verdict} in ${Math.round((Date.now() - t0) / 1000)} s`)
-      for (const f of mine.slice(0, 10)) console.log(`    ✗ seed ${f.seed} · ${f.target} › ${f.what}${f.reproduce ? `\n      reproduce: ${f.reproduce}` : ''}`)
-    }
-  }))
+  await mapLimited(targets, concurrency, async (target) => {
+    const t0 = Date.now()
+    const overrides = Object.fromEntries(target.entries.map((e) => [e.replaces, e.file]))
+    const suite = await runSuite({
+      target: 'solutions',
+      topics: target.topics,
+      ...(target.files ? { files: target.files } : {}),
+      overrides,
+      env: settingsEnv({ seeds, skipTests: target.skip, noShrink: target.kind === 'variant' || undefined }),
+    })
+    if (target.kind === 'answer key') answerKeyRun = suite.run
+    const mine = judge(target, seeds, suite.run)
+    findings.push(...mine)
+    done++
+    const tests = target.kind === 'variant' ? `${target.entries[0]!.mustFail.length} named tests` : `${target.topics.length} topics`
+    const verdict = mine.length ? `${mine.length} PROBLEM(S)` : target.kind === 'variant' ? 'caught under every seed' : 'all passed under every seed'
+    console.log(`[${done}/${targets.length}] ${target.label} (${tests}): ${verdict} in ${Math.round((Date.now() - t0) / 1000)} s`)
+    for (const f of mine.slice(0, 10)) console.log(`    ✗ seed ${f.seed} · ${f.target} › ${f.what}${f.reproduce ? `\n      reproduce: ${f.reproduce}` : ''}`)
+  })
 
   const minutes = ((Date.now() - started) / 60000).toFixed(1)
   const variantFindings = findings.filter((f) => f.target.startsWith('variant '))

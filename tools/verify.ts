@@ -15,7 +15,6 @@
 //      grader and the tools, not a topic).
 // `npm run verify -- 10` checks one topic: what a teacher adding or changing a topic runs.
 // Exits non-zero if any check fails; prints what failed and why.
-import { spawn } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -30,6 +29,9 @@ import { buildRelease } from './release/build-release.ts'
 import { type ReleaseFacts, dynamicProblems, staticProblems } from './release/check-release.ts'
 import { type Score, scoreRun } from '../grader/core/scoring.ts'
 import { Command } from 'commander'
+import { mapLimited } from '../grader/core/pool.ts'
+import { runCommand } from '../grader/core/run-command.ts'
+import { settingsEnv } from '../grader/core/settings.ts'
 
 const useColor = process.stdout.isTTY && !process.env.NO_COLOR
 const mark = (ok: boolean) => (ok ? (useColor ? '\x1b[32m✓\x1b[0m' : '✓') : useColor ? '\x1b[31m✗\x1b[0m' : '✗')
@@ -188,27 +190,7 @@ function failedTests(score: Score): string[] {
   ])
 }
 
-async function mapLimited<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const results: R[] = new Array(items.length)
-  let next = 0
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, async () => {
-    while (next < items.length) {
-      const i = next++
-      results[i] = await fn(items[i]!)
-    }
-  }))
-  return results
-}
-
-function run(command: string, args: string[]): Promise<{ code: number | null; output: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd: COURSE_ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, COURSE_QUIET: '1' } })
-    let output = ''
-    child.stdout.on('data', (c: Buffer) => (output += c))
-    child.stderr.on('data', (c: Buffer) => (output += c))
-    child.on('error', reject)
-    child.on('close', (code) => resolve({ code, output }))
-  })
-}
+/** A maintainers' command from the course root, with the progress table off. */
+const run = (command: string, args: string[]) => runCommand(command, args, { env: { ...process.env, ...settingsEnv({ quiet: true }) } })
 
 await main()

@@ -21,6 +21,7 @@ import { type CourseSecret, SECRET_DIR, randomSeed, readCourseSecret, seedPolicy
 import { stageSubmission } from './staging.ts'
 import { stopCheckers, typeCheck } from './typecheck.ts'
 import { VitestServer } from './vitest-server-client.ts'
+import { mapLimited } from '../core/pool.ts'
 
 export interface GradeOptions {
   submissions: string
@@ -137,7 +138,7 @@ export async function gradeBatch(options: GradeOptions): Promise<BatchOutcome> {
       : new VitestServer({ sandbox, view, dir: path.join(scratchRoot, `runner-${slot + 1}`), moduleCacheDir, heapMb: options.limits.memoryMb }),
   )
   try {
-    await forEachLimited(mine, options.jobs, async (submission, slot) => {
+    await mapLimited(mine, options.jobs, async (submission, slot) => {
       const jobDir = mkdtempSync(path.join(scratchRoot, 'job-'))
       const started = Date.now()
       let result: StudentResult
@@ -343,14 +344,4 @@ export function fileSystemView(scratchRoot: string, private_: string[]): FileSys
   // Never a folder holding the course or the grader's scratch: hiding it would hide them too.
   const hidden = [SOLUTIONS_DIR, ...private_].filter((p) => existsSync(p) && !isInside(scratchRoot, p) && !isInside(COURSE_ROOT, p))
   return { readOnly: [COURSE_ROOT], hidden: [...new Set(hidden)], scratchRoot }
-}
-
-/** Runs `work` on every item, at most `limit` at a time; `slot` says which of the `limit` runs it. */
-async function forEachLimited<T>(items: T[], limit: number, work: (item: T, slot: number) => Promise<void>): Promise<void> {
-  let next = 0
-  await Promise.all(
-    Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, async (_, slot) => {
-      while (next < items.length) await work(items[next++]!, slot)
-    }),
-  )
 }

@@ -1,12 +1,12 @@
 // Runs the course's test suite on some target in a child process and returns its raw results.
 // Used by `npm run verify`; the grader adds its sandbox around the same command.
-import { spawn } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync, existsSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { COURSE_ROOT } from '../core/paths.ts'
 import type { RawRun } from '../core/raw-results.ts'
 import { settingsEnv } from '../core/settings.ts'
+import { runCommand } from '../core/run-command.ts'
 
 export const VITEST_BIN = path.join(COURSE_ROOT, 'node_modules', 'vitest', 'vitest.mjs')
 
@@ -46,25 +46,10 @@ export async function runSuite(options: SuiteOptions): Promise<SuiteRun> {
       }),
     }
     const filters = options.files ?? (options.topics ?? []).map((t) => `exercises/${t}/`)
-    const { exitCode, output } = await spawnCollect(process.execPath, [VITEST_BIN, 'run', ...filters], env)
+    const { code: exitCode, output } = await runCommand(process.execPath, [VITEST_BIN, 'run', ...filters], { env, keepChars: 100_000 })
     if (!existsSync(resultsFile)) throw new Error(`the test run wrote no results (exit code ${exitCode}):\n${output.slice(-4000)}`)
     return { run: JSON.parse(readFileSync(resultsFile, 'utf8')) as RawRun, exitCode, output }
   } finally {
     rmSync(work, { recursive: true, force: true })
   }
-}
-
-/** Runs a command from the course root to its end; keeps the last 100 kB of its output. */
-export function spawnCollect(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<{ exitCode: number | null; output: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd: COURSE_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] })
-    let output = ''
-    const keep = (chunk: Buffer) => {
-      output = (output + chunk.toString()).slice(-100_000)
-    }
-    child.stdout.on('data', keep)
-    child.stderr.on('data', keep)
-    child.on('error', reject)
-    child.on('close', (exitCode) => resolve({ exitCode, output }))
-  })
 }

@@ -24,12 +24,13 @@ import { detectSandbox } from '../../grader/sandbox/isolation.ts'
 import { stageSubmission } from '../../grader/batch/staging.ts'
 import { loadManifest } from '../../grader/core/manifest.ts'
 import { COURSE_ROOT, REPORTS_DIR, SOLUTIONS_DIR } from '../../grader/core/paths.ts'
-import { VITEST_BIN, runSuite, spawnCollect } from '../../grader/vitest/run-suite.ts'
+import { VITEST_BIN, runSuite } from '../../grader/vitest/run-suite.ts'
 import { scoreRun } from '../../grader/core/scoring.ts'
 import { finishedChildrenCpuSeconds, sampleCpuByRole } from './cpu-by-role.ts'
 import { generateClass } from './generate-class.ts'
 import { Command } from 'commander'
 import { wholeNumber } from '../cli-options.ts'
+import { runCommand } from '../../grader/core/run-command.ts'
 
 interface Args {
   quick: boolean
@@ -85,7 +86,10 @@ async function timed<T>(work: () => Promise<T>): Promise<[number, T]> {
 }
 
 /** Runs a command from the course root with these variables added to the environment. */
-const run = (command: string, args: string[], env: NodeJS.ProcessEnv = {}) => spawnCollect(command, args, { ...process.env, ...env })
+const run = async (command: string, args: string[], env: NodeJS.ProcessEnv = {}) => {
+  const { code, output } = await runCommand(command, args, { env: { ...process.env, ...env }, keepChars: 100_000 })
+  return { exitCode: code, output }
+}
 
 // ---- the student's loop ----
 

@@ -12,6 +12,7 @@ import type { RawRun } from '../../grader/core/raw-results.ts'
 import { parse } from 'yaml'
 import { safeId } from '../../grader/batch/discover.ts'
 import { studentSeed } from '../../grader/core/seeds.ts'
+import { runCommand } from '../../grader/core/run-command.ts'
 
 const hash = (data: Buffer) => createHash('sha256').update(data).digest('hex')
 
@@ -42,22 +43,8 @@ export function staticProblems(release: string): string[] {
   return problems
 }
 
-interface Command {
-  code: number | null
-  output: string
-}
-
-function run(command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = {}): Promise<Command> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] })
-    let output = ''
-    const keep = (chunk: Buffer) => (output = (output + chunk.toString()).slice(-200_000))
-    child.stdout.on('data', keep)
-    child.stderr.on('data', keep)
-    child.on('error', reject)
-    child.on('close', (code) => resolve({ code, output }))
-  })
-}
+/** A command in the release (or elsewhere), with this process's environment and `env` on top. */
+const run = (command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = {}) => runCommand(command, args, { cwd, env: { ...process.env, ...env } })
 
 /** Runs the release's `npm test` with a results file and returns what every test did. */
 async function npmTest(release: string, args: string[]): Promise<{ run: RawRun; output: string }> {
