@@ -6,10 +6,11 @@ import {
 } from '../../grader/harness'
 import * as student from '@target/08-dense-nets/dense'
 import * as tf from '../../reference/public/tf'
-import { type Layer, type Matrix, type NetCase, forward64, labelled, netCase, randomMatrix, tfBackward, tfForward } from '../../reference/oracles/dense'
+import { type Layer, type Matrix, type NetCase, forward64, netCase, randomMatrix, tfBackward, tfForward } from '../../reference/oracles/dense'
 import { fixedSplit } from '../../reference/oracles/keras'
 import { loadDataset } from '../../reference/data/datasets'
 import { createRng } from '../../reference/public/rng'
+import { labelled } from '../../reference/oracles/described'
 
 const { graded } = topic(import.meta.url)
 

@@ -6,8 +6,9 @@ import {
 } from '../../grader/harness'
 import * as student from '@target/08-dense-nets/training'
 import * as tf from '../../reference/public/tf'
-import { type Matrix, labelled, tfEarlyStopping, tfL2, tfOptimizerSteps } from '../../reference/oracles/dense'
+import { type Matrix, tfEarlyStopping, tfL2, tfOptimizerSteps } from '../../reference/oracles/dense'
 import { createRng } from '../../reference/public/rng'
+import { labelled } from '../../reference/oracles/described'
 
 const { graded } = topic(import.meta.url)
 

@@ -9,7 +9,7 @@ import * as tf from '../../reference/public/tf'
 import {
   type ConvCase, type Image, type PoolCase, channelsFirst, convCase, convRegions, edgeKernel, poolCase, poolRegions, samePadTotal, tfAvgPool, tfConv2d, tfFlatten, tfMaxPool, tfOutputSize,
 } from '../../reference/oracles/conv'
-import { labelled } from '../../reference/oracles/dense'
+import { labelled } from '../../reference/oracles/described'
 import { imageMatrix, loadMnist } from '../../reference/data/mnist'
 
 const { graded } = topic(import.meta.url)

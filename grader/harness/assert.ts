@@ -111,6 +111,10 @@ export function expectThrows(what: string, call: () => unknown, kinds: ErrorClas
 /** `text` holds `name` as a word of its own, in its own case: "x" is not "X", and the p of "probability" is not p. */
 export const namesWord = (name: string) => (text: string): boolean => new RegExp(`(^|[^A-Za-z])${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}([^A-Za-z]|$)`).test(text)
 
+/** A message test that passes when any of `tests` does: a RegExp, or a test such as namesWord('x'). */
+export const namesAny = (...tests: Array<RegExp | ((text: string) => boolean)>) => (text: string): boolean =>
+  tests.some((t) => (t instanceof RegExp ? t.test(text) : t(text)))
+
 /** As expectThrows, and the message must pass `names`: it says what is wrong (`wanted`, in words). */
 export function expectThrowsNaming(what: string, call: () => unknown, names: (message: string) => boolean, wanted: string): void {
   const message = expectThrows(what, call).message

@@ -3,7 +3,7 @@ export { topic, forAll, forAllAsync, recordBackend, recordPlot, testSeedNow, DEF
 export { expectCounts, binomialBand, binomialPmf } from './stats.ts'
 export type { Plot, Point } from '../core/plots.ts'
 export {
-  expectArgumentsUnchanged, expectClose, expectEqual, expectThrows, expectThrowsNaming, expectTrue, namesWord, close, limitCalls, Mismatch, type Tolerance,
+  expectArgumentsUnchanged, expectClose, expectEqual, expectThrows, expectThrowsNaming, expectTrue, namesAny, namesWord, close, limitCalls, Mismatch, type Tolerance,
 } from './assert.ts'
 export { prose, show } from './show.ts'
 export { region, regionsOn, scaledFloors, withoutRegions, type Region, type Regions } from '../core/regions.ts'

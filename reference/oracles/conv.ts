@@ -7,7 +7,7 @@
 // and no tolerance can hide a mistake.
 import fc from 'fast-check'
 import * as tf from '../public/tf.ts'
-import { labelled } from './dense.ts'
+import { labelled } from './described.ts'
 import { type Regions, region } from '../regions.ts'
 
 export type Image = number[][][]

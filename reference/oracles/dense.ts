@@ -8,6 +8,7 @@
 import fc from 'fast-check'
 import * as tf from '../public/tf.ts'
 import { createRng, type Rng } from '../public/rng.ts'
+import { labelled } from './described.ts'
 
 export type Matrix = number[][]
 export type Activation = 'linear' | 'relu' | 'sigmoid' | 'tanh' | 'softmax'
@@ -26,9 +27,6 @@ export const randomMatrix = (rng: Rng, rows: number, cols: number, lo = -1, hi =
   Array.from({ length: rows }, () => Array.from({ length: cols }, () => uniform(rng, lo, hi)))
 
 /** Shows a generated value as `label` in counterexamples. */
-export function labelled<T extends object>(value: T, label: string): T {
-  return Object.defineProperty(value, fc.toStringMethod, { value: () => label })
-}
 
 // ---- a plain float64 forward pass, only to screen generated cases ----
 

@@ -7,7 +7,7 @@ import { math } from './mathjs.ts'
 const { derivative, parse } = math
 import { type Expr, add, c, cos, evaluate, exp, log, mul, pow, show, sin, x } from '../public/expr.ts'
 import { exprArbitrary, niceConstant, niceExponent, printable } from '../public/expr-arbitrary.ts'
-import { described } from './described.ts'
+import { described, labelled } from './described.ts'
 import { type Regions, region } from '../regions.ts'
 
 export type RealFn = (x: number) => number
@@ -577,6 +577,3 @@ function terms(parts: [number, string][]): string {
 }
 
 /** Shows a generated case as `label` in counterexamples instead of listing every field. */
-function labelled<T extends object>(value: T, label: string): T {
-  return Object.defineProperty(value, fc.toStringMethod, { value: () => label })
-}

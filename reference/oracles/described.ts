@@ -18,3 +18,8 @@ export function described<F extends (...args: never[]) => unknown>(fn: F, descri
   if (scope) Object.defineProperty(fn, PORTABLE, { value: { scope, description } })
   return fn
 }
+
+/** Gives a generated value a readable label in counterexamples (`lecture data, 3 rows`) instead of its contents. */
+export function labelled<T extends object>(value: T, label: string): T {
+  return Object.defineProperty(value, fc.toStringMethod, { value: () => label })
+}

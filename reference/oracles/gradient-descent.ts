@@ -8,6 +8,7 @@ import * as tf from '../public/tf.ts'
 import { shuffled, type Rng } from '../public/rng.ts'
 import { loadDataset, split } from '../data/datasets.ts'
 import { type Regions, region } from '../regions.ts'
+import { labelled } from './described.ts'
 
 export interface Linear {
   w: number[]
@@ -165,9 +166,6 @@ export const lecturePolynomial = (() => {
 // ---- generated data ----
 
 /** Shows a generated value as `label` in counterexamples. */
-export function labelled<T extends object>(value: T, label: string): T {
-  return Object.defineProperty(value, fc.toStringMethod, { value: () => label })
-}
 
 const round3 = (v: number) => Math.round(v * 1000) / 1000
 const real = (min: number, max: number) => fc.double({ min, max, noNaN: true, noDefaultInfinity: true }).map(round3)

@@ -1,7 +1,7 @@
 // Oracles for 01-limits: an ε–δ checker by dense and edge sampling, and the function families the
 // tests draw from, each with its known limit.
 import fc from 'fast-check'
-import { described } from './described.ts'
+import { described, labelled } from './described.ts'
 import { type Regions, region } from '../regions.ts'
 
 export type RealFn = (x: number) => number
@@ -51,9 +51,6 @@ export function linearCase(m: number, k: number, a: number): LinearCase {
 }
 
 /** Shows a generated case as `label` in counterexamples instead of listing every field. */
-function labelled<T extends object>(value: T, label: string): T {
-  return Object.defineProperty(value, fc.toStringMethod, { value: () => label })
-}
 
 const signed = (size: fc.Arbitrary<number>) => fc.tuple(size, fc.boolean()).map(([v, negative]) => (negative ? -v : v))
 /**

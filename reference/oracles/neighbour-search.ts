@@ -4,7 +4,7 @@
 import fc from 'fast-check'
 import { math } from './mathjs.ts'
 import { loadDataset, split } from '../data/datasets.ts'
-import { described } from './described.ts'
+import { described, labelled } from './described.ts'
 import { type Regions, region } from '../regions.ts'
 
 export type Point = [number, number]
@@ -108,9 +108,6 @@ export interface SearchCase {
 }
 
 /** Shows a generated case as `label` in counterexamples. */
-function labelled<T extends object>(value: T, label: string): T {
-  return Object.defineProperty(value, fc.toStringMethod, { value: () => label })
-}
 
 const real = (min: number, max: number) => fc.double({ min, max, noNaN: true, noDefaultInfinity: true })
 const round3 = (v: number) => Math.round(v * 1000) / 1000
