@@ -42,7 +42,9 @@ export class StudentCrash extends Error {
   }
 }
 
-export type LoadProblem = 'forbidden-import' | 'syntax-error' | 'missing-file' | 'threw' | 'crashed'
+import type { LoadProblem } from '../core/failure.ts'
+
+export type { LoadProblem }
 
 /** The student's module could not be loaded; every call to it fails with this. */
 export class StudentLoadError extends Error {

@@ -9,8 +9,14 @@ import { msg } from './i18n.ts'
  */
 export type Outcome = 'passed' | 'failed' | 'not-implemented' | 'error' | 'timeout' | 'crashed' | 'load-error'
 
+/** Why a student's module did not load: an import the rules refuse, a syntax error, a file that is not there, an error at its top level, its process ended. */
+export const LOAD_PROBLEMS = ['forbidden-import', 'syntax-error', 'missing-file', 'threw', 'crashed'] as const
+export type LoadProblem = (typeof LOAD_PROBLEMS)[number]
+
 export interface FailureInfo {
   outcome: Exclude<Outcome, 'passed'>
+  /** For a `load-error`: why the student's module did not load. */
+  loadProblem?: LoadProblem
   /** One line: what was wrong. */
   summary: string
   /** The shrunk counterexample, one `name = value` per line. */

@@ -2,6 +2,7 @@
 // valid JSON but not what it claims to be is refused here, with what is wrong, instead of taking the
 // grader down where it is used.
 import * as v from 'valibot'
+import { LOAD_PROBLEMS } from './failure.ts'
 import { type BatchResult, NOTE_KINDS, type StudentResult } from './results.ts'
 
 const localized = v.object({ en: v.string(), 'zh-TW': v.string() })
@@ -10,6 +11,7 @@ const optionalNumber = v.optional(number)
 
 const failure = v.looseObject({
   outcome: v.picklist(['failed', 'not-implemented', 'error', 'timeout', 'crashed', 'load-error']),
+  loadProblem: v.optional(v.picklist(LOAD_PROBLEMS)),
   summary: v.string(),
   counterexample: v.optional(v.string()),
   shrinks: optionalNumber,

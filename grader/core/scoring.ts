@@ -36,7 +36,7 @@ export type TopicStatus =
 
 export interface ScoredTest {
   id: string
-  /** The title in the test file (English), as the runner reported it. */
+  /** The title in the test file (English), without the points vitest's name carries. */
   title: string
   /** The title in the course's other languages, from the manifest. */
   titles?: Omit<Localized, 'en'>
@@ -156,9 +156,10 @@ function topicStatus(
   if (!raw) return { status: 'not-run', reason: 'this topic was not run' }
   const summary = (status: TestStatus) => tests.find((t) => t.status === status)?.failure?.summary
   // The student's module could not be loaded, for every test: say why once, for the topic.
-  const loadFailure = summary('load-error')
+  const loadFailed = tests.find((t) => t.status === 'load-error')?.failure
+  const loadFailure = loadFailed?.summary
   if (loadFailure && tests.every((t) => t.status === 'load-error')) {
-    return { status: /^Forbidden /.test(loadFailure) ? 'forbidden-import' : 'load-error', reason: loadFailure }
+    return { status: loadFailed.loadProblem === 'forbidden-import' ? 'forbidden-import' : 'load-error', reason: loadFailure }
   }
   // The course's test file itself did not load: not the student's doing, and nothing was graded.
   const fileError = raw.errors[0]

@@ -93,7 +93,7 @@ export function topic(testFileUrl: string) {
     // Under COURSE_SEEDS each registration says its seed, in its title and its meta.
     const tagged = !!readSetting('seeds')?.length
     for (const base of seeds) {
-      register(`${title} [${points}]${tagged ? ` (seed ${base})` : ''}`, { meta: { testId: id, topic: name, ...(tagged ? { seed: base } : {}) }, timeout }, (context) =>
+      register(`${title} [${points}]${tagged ? ` (seed ${base})` : ''}`, { meta: { testId: id, topic: name, title, ...(tagged ? { seed: base } : {}) }, timeout }, (context) =>
         runGraded(context, { topic: name, id, base, seed: testSeed(base, id) }, entry, body, timeout),
       )
     }
@@ -326,9 +326,9 @@ function describeFailure(error: unknown, run: Running, entry: TestEntry): Failur
     summary = crashSummary(cause, lang)
   } else if (cause instanceof StudentLoadError) {
     outcome = 'load-error'
-    // A refused import keeps its own first word (the topic's status reads it); the rest says what happened.
+    // A refused import says so in its own words; the rest says what happened.
     summary = cause.problem === 'forbidden-import' ? cause.message : msg('loadFailed', { detail: cause.message }, lang)
-    return { outcome, summary, ...common }
+    return { outcome, loadProblem: cause.problem, summary, ...common }
   } else if (cause instanceof Mismatch) {
     summary = cause.message
     if (cause.expectedValue !== undefined || cause.actualValue !== undefined) {

@@ -6,6 +6,8 @@ import type { RegionCount } from '../core/regions.ts'
 declare module 'vitest' {
   interface TaskMeta {
     testId?: string
+    /** The test's English title as written in the test file (vitest's name adds the points). */
+    title?: string
     topic?: string
     outcome?: Outcome
     failure?: FailureInfo

@@ -45,7 +45,7 @@ function dedent(text: string): string {
 /** A test's title without the ` [2 pts]` that vitest's test names carry (the report shows points itself). */
 /** A test's title in `lang` (the manifest's translation, else the test file's English), without its ` [2 pts]`. */
 const displayTitle = (test: Pick<ScoredTest, 'title' | 'titles' | 'id'>, lang: Lang) =>
-  cleanText((lang !== 'en' ? test.titles?.[lang] : undefined) ?? test.title ?? test.id, 500).replace(/\s*\[\d+(?:\.\d+)? pts?\]$/, '')
+  cleanText((lang !== 'en' ? test.titles?.[lang] : undefined) ?? test.title ?? test.id, 500)
 
 const pct = (score: number, max: number) => (max > 0 ? score / max : 0)
 const points = (lang: Lang, v: number) => formatNumber(lang, v, 2)

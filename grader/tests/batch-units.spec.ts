@@ -302,7 +302,7 @@ describe('outputs', () => {
     topics: [{
       topic: TOPIC, title: hint, score: points, max: 3, status: points === 3 ? 'passed' : 'partial',
       tests: [
-        { id: 'a.one', title: 'one <b>&</b> [2 pts]', points: Math.min(points, 2), max: 2, status: points >= 2 ? 'passed' : 'failed', hidden: false, hint, message: 'bad \u0001 value' },
+        { id: 'a.one', title: 'one <b>&</b>', points: Math.min(points, 2), max: 2, status: points >= 2 ? 'passed' : 'failed', hidden: false, hint, message: 'bad \u0001 value' },
         { id: 'a.two', title: 'two [1 pt]', points: points === 3 ? 1 : 0, max: 1, status: points === 3 ? 'passed' : 'timeout', hidden: true, hint },
       ],
     }],

@@ -14,7 +14,7 @@ export function collectRun(modules: ReadonlyArray<TestModule>, unhandled: Readon
       const meta = test.meta()
       return {
         id: meta.testId,
-        title: test.name,
+        title: meta.title ?? test.name,
         state: result.state,
         durationMs: test.diagnostic()?.duration,
         outcome: meta.outcome,

@@ -112,7 +112,7 @@ export function progressTable(topics: ScoredTopic[], lang: Lang, seed: number): 
   for (const topic of topics) {
     if (topic.status === 'passed' || topic.status === 'not-started') continue
     const first = firstFailure(topic)
-    const title = first ? `: ${(lang !== 'en' ? first.titles?.[lang] : undefined) ?? first.title.replace(/\s*\[\d+(\.\d+)? pts?\]$/, '')} [${first.max} ${w('pts')}]` : ''
+    const title = first ? `: ${(lang !== 'en' ? first.titles?.[lang] : undefined) ?? first.title} [${first.max} ${w('pts')}]` : ''
     lines.push('', bold(` ${w('firstFailure')} ${topic.topic}`) + title)
     const detail = topic.reason && topic.status !== 'partial' && topic.status !== 'failed'
       ? topic.reason

@@ -10,7 +10,7 @@ import type { StudentResult } from '../../core/results.ts'
  */
 export function testTitle(test: Pick<ScoredTest, 'title' | 'titles'>, lang: Lang = 'en'): string {
   const translated = lang === 'en' ? undefined : test.titles?.[lang]
-  return translated ?? test.title.replace(/\s*\[\d+(\.\d+)? pts?\]$/, '')
+  return translated ?? test.title
 }
 
 /** What a student needs to know about a test that did not pass; empty for a pass. */
