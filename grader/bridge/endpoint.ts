@@ -8,6 +8,7 @@
 // mirrors the change into its own objects: what a test sees is what an in-process call would have
 // done to its arguments. A result that shares part of an argument comes back as that very part.
 import { type Ambient, type Message, PORTABLE, RNG_STATE, type RngStates, type Side, type Wire, type WireError, type WireNode, decode, encode, encodeError, sameWire } from './wire.ts'
+import { isLayersModel } from './models.ts'
 
 export interface Transport {
   send(message: Message): void
@@ -19,9 +20,9 @@ export interface EndpointOptions {
   side: Side
   /** An export of a loaded module, for the other side's module calls (the student side only). */
   resolve?(module: string, name: string): unknown
-  /** Records for values this side knows specially (the student side: TensorFlow.js models). */
+  /** Records for values this side knows specially: TensorFlow.js models (models.ts). */
   special?(value: object): WireNode | undefined
-  /** Rebuilds a model (the trusted side). */
+  /** Rebuilds a model the other side sent. */
   model?(node: Extract<WireNode, { t: 'model' }>): unknown
   /** Turns an error from the other side into one of this realm. */
   error(node: WireError): Error
@@ -335,6 +336,8 @@ function pathsIn(args: unknown[]): Map<object, { i: number; p: (string | number)
   const paths = new Map<object, { i: number; p: (string | number)[] }>()
   const visit = (value: unknown, i: number, p: (string | number)[]) => {
     if (value === null || typeof value !== 'object' || paths.has(value)) return
+    // A model returned comes back as itself, with what the code did to it, not as the caller's argument.
+    if (isLayersModel(value)) return
     paths.set(value, { i, p })
     if (p.length > 64) return
     if (Array.isArray(value)) value.forEach((item, k) => visit(item, i, [...p, k]))
@@ -350,6 +353,8 @@ function pathsIn(args: unknown[]): Map<object, { i: number; p: (string | number)
  */
 export function mirror(target: unknown, source: unknown, seen = new WeakSet<object>()): void {
   if (target === null || typeof target !== 'object' || source === null || typeof source !== 'object' || Object.isFrozen(target)) return
+  // A model crosses as a copy (models.ts): the caller's stays as it was.
+  if (isLayersModel(target)) return
   // A structure that refers to itself is mirrored once.
   if (seen.has(source)) return
   seen.add(source)

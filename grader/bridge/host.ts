@@ -12,7 +12,8 @@ import { registerHooks } from 'node:module'
 import { deserialize, serialize } from 'node:v8'
 import { createRng } from '@course/rng'
 import { Endpoint, ProtocolError, type Transport } from './endpoint.ts'
-import { type Ambient, type Message, type WireNode, encodeError } from './wire.ts'
+import { encodeModel, rebuildModel, registeredKit } from './models.ts'
+import { type Ambient, type Message, encodeError } from './wire.ts'
 
 // Two FIFOs named on the command line (Linux, macOS), or file descriptors 3 and 4 (elsewhere).
 const [REQUESTS, ANSWERS] = process.argv[3] ? [openSync(process.argv[2]!, 'r'), openSync(process.argv[3], 'w')] : [3, 4]
@@ -51,33 +52,6 @@ const transport: Transport = {
 
 const modules = new Map<string, Record<string, unknown>>()
 
-interface LayersModelLike {
-  getClassName(): string
-  getConfig(): unknown
-  getTrainingConfig(): unknown
-  getWeights(): { shape: number[]; dtype: string; dataSync(): ArrayBufferView }[]
-  countParams(): number
-  optimizer?: unknown
-  layers: unknown[]
-}
-
-function isLayersModel(value: object): value is LayersModelLike {
-  const m = value as Partial<LayersModelLike>
-  return typeof m.getWeights === 'function' && typeof m.getConfig === 'function' && typeof m.getClassName === 'function' && typeof m.countParams === 'function' && Array.isArray(m.layers)
-}
-
-/** A TensorFlow.js model crosses as its configuration and weights; the trusted side rebuilds it. */
-function special(value: object): WireNode | undefined {
-  if (!isLayersModel(value)) return undefined
-  return {
-    t: 'model',
-    cls: value.getClassName(),
-    config: JSON.stringify(value.getConfig()),
-    training: value.optimizer ? JSON.stringify(value.getTrainingConfig()) : null,
-    weights: value.getWeights().map((w) => ({ shape: [...w.shape], dtype: String(w.dtype), data: w.dataSync() })),
-  }
-}
-
 const BUILT_IN_ERRORS: Record<string, ErrorConstructor> = { Error, RangeError, TypeError, SyntaxError, ReferenceError, EvalError, URIError }
 
 /** StrykerJS's state (the mutation tester, maintainers only): the active mutant in, the coverage it saw out. */
@@ -110,7 +84,9 @@ const endpoint = new Endpoint(transport, {
     if (!exports) throw new ProtocolError(`module ${module} is not loaded`)
     return exports[name]
   },
-  special,
+  // TensorFlow.js models cross as data both ways (models.ts): rebuilt here with the student's own TensorFlow.js.
+  special: encodeModel,
+  model: (node) => rebuildModel(node, registeredKit()),
   // A copy of a test's rng, kept in step with it (wire.ts).
   rng: (state) => createRng(state),
   // A test's portable function: its own source, with the values it uses (reference/oracles/described.ts).

@@ -15,8 +15,9 @@ import { type Channel, type ExitEvent, openChannel } from './channel.ts'
 import { Endpoint, ProtocolError } from './endpoint.ts'
 import { StudentCrash, StudentLoadError, StudentTimeout, markStudentError } from './errors.ts'
 import { StageError, Stager } from './stage.ts'
-import type { Ambient, Message, WireError, WireNode } from './wire.ts'
+import type { Ambient, Message, WireError } from './wire.ts'
 import { readSetting, settingsEnv } from '../core/settings.ts'
+import { type ModelKit, encodeModel, rebuildModel } from './models.ts'
 
 const HERE = path.dirname(fileURLToPath(import.meta.url))
 const HOST = path.join(HERE, 'host.ts')
@@ -198,7 +199,7 @@ export class StudentProcess {
       timeout: () => new StudentTimeout(deadline?.allowedMs ?? DEFAULT_CALL_MS),
       ended: (event) => this.crash(event),
     })
-    const endpoint = new Endpoint(channel.transport, { side: 'trusted', error: (node) => this.studentError(node), model: (node) => rebuildModel(node), ambient: strykerAmbient })
+    const endpoint = new Endpoint(channel.transport, { side: 'trusted', error: (node) => this.studentError(node), model: (node) => rebuildModel(node, trustedKit()), special: encodeModel, ambient: strykerAmbient })
     this.running = { channel, endpoint, loaded: new Map() }
     return this.running
   }
@@ -309,32 +310,14 @@ const strykerAmbient = {
 
 // ---- TensorFlow.js models ----
 
-interface TfLayers {
-  Sequential: { fromConfig(cls: unknown, config: unknown): TfModel }
-  LayersModel: { fromConfig(cls: unknown, config: unknown): TfModel }
-}
-interface TfCore {
-  tensor(data: ArrayBufferView, shape: number[], dtype: string): unknown
-}
-interface TfModel {
-  setWeights(weights: unknown[]): void
-  loadTrainingConfig(config: unknown): void
-}
-
 /**
- * A model from the student's code, rebuilt in the TensorFlow.js the tests train with: the same
- * instances of tfjs-core and tfjs-layers that reference/public/tf.ts imports (neither package has an
- * `exports` map, so Node's import and require give one module).
+ * The TensorFlow.js the tests train with, to rebuild a student's model in: the same instances of
+ * tfjs-core and tfjs-layers that reference/public/tf.ts imports (neither package has an `exports`
+ * map, so Node's import and require give one module).
  */
-function rebuildModel(node: Extract<WireNode, { t: 'model' }>): unknown {
+function trustedKit(): ModelKit {
   const require = createRequire(path.join(COURSE_ROOT, 'package.json'))
-  const layers = require('@tensorflow/tfjs-layers') as TfLayers
-  const core = require('@tensorflow/tfjs-core') as TfCore
-  const cls = node.cls === 'Sequential' ? layers.Sequential : layers.LayersModel
-  const model = cls.fromConfig(cls, JSON.parse(node.config))
-  const tensors = node.weights.map((w) => core.tensor(w.data, w.shape, w.dtype))
-  model.setWeights(tensors)
-  for (const t of tensors) (t as { dispose(): void }).dispose()
-  if (node.training) model.loadTrainingConfig(JSON.parse(node.training))
-  return model
+  const layers = require('@tensorflow/tfjs-layers') as Pick<ModelKit, 'Sequential' | 'LayersModel'>
+  const core = require('@tensorflow/tfjs-core') as Pick<ModelKit, 'tensor'>
+  return { Sequential: layers.Sequential, LayersModel: layers.LayersModel, tensor: core.tensor }
 }

@@ -35,7 +35,7 @@ export type WireNode =
    */
   | { t: 'src'; id: number; code: string; scope: Wire; text: string }
   | WireError
-  /** A TensorFlow.js layers model (student → trusted): its class, configuration, training configuration and weights. */
+  /** A TensorFlow.js layers model (either way, grader/bridge/models.ts): its class, configuration, training configuration and weights. */
   | { t: 'model'; cls: string; config: string; training: string | null; weights: { shape: number[]; dtype: string; data: ArrayBufferView }[] }
   /** A part of the call's argument `i`, reached by the keys `p`: the result shares it with the argument. */
   | { t: 'arg'; i: number; p: (string | number)[] }

@@ -154,6 +154,40 @@ describe('calls into a student process', () => {
     expect(model.optimizer?.getClassName()).toBe('Adam')
     expect((model.predict(tf.tensor2d([[1, 2]])) as import('@tensorflow/tfjs-core').Tensor).shape).toEqual([1, 1])
   })
+
+  it("hands a test's model to the student's code as a copy with the same weights; changes to it stay there", async () => {
+    const tf = await import('../../reference/public/tf.ts')
+    const given = tf.sequential({ layers: [tf.layers.dense({ inputShape: [2], units: 3, activation: 'relu', name: 'features' }), tf.layers.dense({ units: 1, name: 'head' })] })
+    given.compile({ optimizer: 'sgd', loss: 'meanSquaredError' })
+    const before = given.getWeights().map((w) => Array.from(w.dataSync()))
+    const { call } = student({
+      'm.ts': `import * as tf from '@tensorflow/tfjs'
+export function inspect(m: tf.LayersModel) {
+  const out = { isModel: m instanceof tf.LayersModel, names: m.layers.map((l) => l.name), weights: m.getWeights().map((w) => Array.from(w.dataSync())), compiled: m.optimizer != null }
+  m.layers[0]!.trainable = false
+  m.layers[1]!.setWeights(m.layers[1]!.getWeights().map((w) => tf.zerosLike(w)))
+  return out
+}
+export function frozenCopy(m: tf.LayersModel) {
+  m.layers[0]!.trainable = false
+  return m
+}
+`,
+    })
+    setCallDeadline(Date.now() + 60_000, 60_000)
+    const seen = call('inspect', given) as { isModel: boolean; names: string[]; weights: number[][]; compiled: boolean }
+    expect(seen).toEqual({ isModel: true, names: ['features', 'head'], weights: before, compiled: true })
+    // The student's changes to its copy do not reach the test's model.
+    expect(given.getWeights().map((w) => Array.from(w.dataSync()))).toEqual(before)
+    expect(given.layers[0]!.trainable).toBe(true)
+    // What the student's code returns comes back with its changes, as a model of this side.
+    const back = call('frozenCopy', given) as import('@tensorflow/tfjs-layers').LayersModel
+    expect(back).toBeInstanceOf(tf.LayersModel)
+    expect(back.layers[0]!.trainable).toBe(false)
+    // (A model lists its trainable weights first: compare layer by layer.)
+    const byLayer = (m: import('@tensorflow/tfjs-layers').LayersModel) => m.layers.map((l) => l.getWeights().map((w) => Array.from(w.dataSync())))
+    expect(byLayer(back)).toEqual(byLayer(given))
+  })
 })
 
 describe('a student process that misbehaves costs only the call that met it', () => {

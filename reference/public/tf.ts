@@ -27,7 +27,7 @@ import '@tensorflow/tfjs-core/dist/register_all_gradients'
 import '@tensorflow/tfjs-core/dist/public/chained_ops/register_all_chained_ops'
 import { version_cpu } from '@tensorflow/tfjs-backend-cpu'
 import { version_wasm } from '@tensorflow/tfjs-backend-wasm'
-import { version_layers } from '@tensorflow/tfjs-layers'
+import { LayersModel, Sequential, version_layers } from '@tensorflow/tfjs-layers'
 
 export * from '@tensorflow/tfjs-core'
 export * from '@tensorflow/tfjs-layers'
@@ -35,6 +35,10 @@ export * from '@tensorflow/tfjs-backend-cpu'
 
 /** The versions of the TensorFlow.js parts in use (the umbrella's `tf.version`, for these parts). */
 export const version = { 'tfjs-core': tf.version_core, 'tfjs-layers': version_layers, 'tfjs-backend-cpu': version_cpu, 'tfjs-backend-wasm': version_wasm } as const
+
+// What the course's bridge needs to rebuild a model that crossed into this process (a test handing
+// exercise code a trained model; grader/bridge/models.ts reads it under this symbol).
+;(globalThis as Record<symbol, unknown>)[Symbol.for('course.tf.model-kit')] = { Sequential, LayersModel, tensor: tf.tensor }
 
 export type Purpose = 'forward' | 'dense-training' | 'conv-forward' | 'conv-training'
 
