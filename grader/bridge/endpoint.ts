@@ -101,23 +101,41 @@ export class Endpoint {
     return this.nextId++
   }
 
-  /** Answers one call of the other side. */
-  serve(message: Extract<Message, { k: 'call' }>): void {
-    let reply: Message
+  /**
+   * Answers one call of the other side. On the student side, a function may be async: its promise
+   * settles before the answer goes back (the caller waits, under its deadline), and serve returns a
+   * promise the host awaits. Only a call from the test itself may be async, not one made back into
+   * the student's code while another call is running: that answer cannot wait.
+   */
+  serve(message: Extract<Message, { k: 'call' }>): void | Promise<void> {
+    const nested = this.depth > 0
     this.depth++
+    let args: unknown[] = []
+    let result: unknown
     try {
-      const args = this.decodeValue(message.args, undefined)
-      if (!Array.isArray(args)) throw new ProtocolError('call arguments must be a list')
-      const fn = this.target(message.target)
-      const result = fn(...args)
-      // Arguments that are all primitives (the common callback f(x)) cannot change, nor be shared.
-      if (args.every(isPrimitive)) {
-        reply = { k: 'return', id: message.id, value: isPrimitive(result) ? result : this.encodeValue(result) }
-      } else {
-        const now = this.encodeValue(args)
-        const value = this.encodeValue(result, pathsIn(args))
-        reply = { k: 'return', id: message.id, value, ...(sameWire(now, message.args) ? {} : { after: now }) }
+      const decoded = this.decodeValue(message.args, undefined)
+      if (!Array.isArray(decoded)) throw new ProtocolError('call arguments must be a list')
+      args = decoded
+      result = this.target(message.target)(...args)
+      if (isThenable(result)) {
+        if (this.options.side !== 'student') throw new ProtocolError('a test function may not be async')
+        if (nested) throw new TypeError('an async function was called back during another call; only a call from the test may be async')
+        return Promise.resolve(result).then(
+          (value) => this.answer(message, () => this.returned(message, args, value)),
+          (error: unknown) => this.answer(message, () => ({ k: 'throw', id: message.id, error: this.encodeFailure(error) })),
+        )
       }
+    } catch (error) {
+      return this.answer(message, () => ({ k: 'throw', id: message.id, error: this.encodeFailure(error) }))
+    }
+    return this.answer(message, () => this.returned(message, args, result))
+  }
+
+  /** Sends the answer to a call `serve` took on, once it is known. */
+  private answer(message: Extract<Message, { k: 'call' }>, make: () => Message): void {
+    let reply: Message
+    try {
+      reply = make()
     } catch (error) {
       reply = { k: 'throw', id: message.id, error: this.encodeFailure(error) }
     } finally {
@@ -125,6 +143,15 @@ export class Endpoint {
     }
     this.send(reply)
     if (this.depth === 0) this.failures.clear()
+  }
+
+  /** The answer to a call that returned `result`, with the arguments as they are now if the call changed them. */
+  private returned(message: Extract<Message, { k: 'call' }>, args: unknown[], result: unknown): Message {
+    // Arguments that are all primitives (the common callback f(x)) cannot change, nor be shared.
+    if (args.every(isPrimitive)) return { k: 'return', id: message.id, value: isPrimitive(result) ? (result as Wire) : this.encodeValue(result) }
+    const now = this.encodeValue(args)
+    const value = this.encodeValue(result, pathsIn(args))
+    return { k: 'return', id: message.id, value, ...(sameWire(now, message.args) ? {} : { after: now }) }
   }
 
   /** Sends a message with the rng states this side changed since the last one, and the ambient state. */
@@ -177,7 +204,7 @@ export class Endpoint {
     for (;;) {
       const message = this.receive()
       if (message.k === 'call') {
-        this.serve(message)
+        void this.serve(message)
         continue
       }
       if ('id' in message && message.id === id) return message
@@ -389,6 +416,9 @@ function replaceable(old: unknown, now: unknown): boolean {
   if (ArrayBuffer.isView(old) !== ArrayBuffer.isView(now)) return true
   return Object.isFrozen(old)
 }
+
+const isThenable = (value: unknown): value is PromiseLike<unknown> =>
+  value !== null && (typeof value === 'object' || typeof value === 'function') && typeof (value as { then?: unknown }).then === 'function'
 
 const isPrimitive = (value: unknown): boolean => value === null || (typeof value !== 'object' && typeof value !== 'function')
 

@@ -165,7 +165,17 @@ for (;;) {
       transport.send({ k: 'throw', id: message.id, error: encodeError(error) })
     }
   } else if (message.k === 'call') {
-    endpoint.serve(message)
+    const pending = endpoint.serve(message)
+    if (pending) {
+      // An async exercise function: wait for its promise before taking the next message. The timer
+      // keeps Node from ending this process over a promise that never settles; the test's deadline ends it.
+      const alive = setInterval(() => {}, 60_000)
+      try {
+        await pending
+      } finally {
+        clearInterval(alive)
+      }
+    }
   } else {
     process.stderr.write(`[course bridge] unexpected ${String((message as { k?: unknown }).k)} message\n`)
     process.exit(70)

@@ -155,6 +155,27 @@ describe('calls into a student process', () => {
     expect((model.predict(tf.tensor2d([[1, 2]])) as import('@tensorflow/tfjs-core').Tensor).shape).toEqual([1, 1])
   })
 
+  it('waits for an async function: its value, its rejection, and the deadline if it never settles', () => {
+    const { call } = student({
+      'm.ts': `export async function later(x: number) { await new Promise((r) => setTimeout(r, 20)); return { twice: 2 * x } }
+export async function refuse() { await null; throw new RangeError('not like this') }
+export function never() { return new Promise(() => {}) }
+export async function fill(xs: number[]) { await null; xs.push(4); return xs.length }
+`,
+    })
+    setCallDeadline(Date.now() + 10_000, 10_000)
+    expect(call('later', 21)).toEqual({ twice: 42 })
+    const refused = thrown(() => call('refuse'))
+    expect(refused).toBeInstanceOf(RangeError)
+    expect((refused as Error).message).toBe('not like this')
+    // Arguments an async function changed are mirrored back when it settles.
+    const xs = [1, 2, 3]
+    expect(call('fill', xs)).toBe(4)
+    expect(xs).toEqual([1, 2, 3, 4])
+    setCallDeadline(Date.now() + 1_000, 1_000)
+    expect(thrown(() => call('never'))).toBeInstanceOf(StudentTimeout)
+  })
+
   it("hands a test's model to the student's code as a copy with the same weights; changes to it stay there", async () => {
     const tf = await import('../../reference/public/tf.ts')
     const given = tf.sequential({ layers: [tf.layers.dense({ inputShape: [2], units: 3, activation: 'relu', name: 'features' }), tf.layers.dense({ units: 1, name: 'head' })] })
