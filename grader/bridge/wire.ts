@@ -15,6 +15,8 @@ export type WireNode =
   /** An object: its own enumerable string keys and their values, side by side; `c`: its class, if not Object. */
   | { t: 'o'; id: number; f?: 1; c?: string; k: string[]; v: Wire[] }
   | { t: 'ta'; id: number; k: TypedArrayName; v: ArrayBufferView }
+  /** An ArrayBuffer (TensorFlow.js's saved weights), as a copy of its bytes. */
+  | { t: 'ab'; id: number; v: Uint8Array }
   | { t: 'map'; id: number; v: Wire[] }
   | { t: 'set'; id: number; v: Wire[] }
   | { t: 'ref'; id: number }
@@ -132,6 +134,7 @@ export function encode(value: unknown, hooks: EncodeHooks): Wire {
       const kind = (object as unknown as { [Symbol.toStringTag]: string })[Symbol.toStringTag] as TypedArrayName
       if (kind in TYPED) return { t: 'ta', id, k: kind, v: new TYPED[kind](object as unknown as ArrayLike<number> & ArrayLike<bigint>) }
     }
+    if (object instanceof ArrayBuffer) return { t: 'ab', id, v: new Uint8Array(object.slice(0)) }
     if (object instanceof Error) return encodeError(object)
     if (object instanceof Date) return { t: 'date', v: object.getTime() }
     if (object instanceof Map) return { t: 'map', id, v: [...object].flatMap(([key, item]) => [visit(key, depth + 1), visit(item, depth + 1)]) }
@@ -193,6 +196,12 @@ export function decode(wire: Wire, hooks: DecodeHooks): unknown {
         w.k.forEach((key, i) => Object.defineProperty(object, String(key), { value: visit(w.v[i], depth + 1), writable: true, enumerable: true, configurable: true }))
         if (w.f) Object.freeze(object)
         return object
+      }
+      case 'ab': {
+        if (!(w.v instanceof Uint8Array)) throw new UncarriableValue('an ArrayBuffer must cross as its bytes')
+        const copy = new Uint8Array(w.v).buffer
+        byId.set(w.id, copy)
+        return copy
       }
       case 'ta': {
         const Kind = TYPED[w.k]
@@ -265,6 +274,10 @@ export function sameWire(a: Wire, b: Wire): boolean {
       if (x.length !== y.length) return false
       for (let i = 0; i < x.length; i++) if (!Object.is(x[i], y[i])) return false
       return true
+    }
+    case 'ab': {
+      const other = b as typeof a
+      return a.v.length === other.v.length && a.v.every((byte, i) => byte === other.v[i])
     }
     case 'fn': {
       const other = b as typeof a

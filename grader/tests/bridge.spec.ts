@@ -47,7 +47,7 @@ const thrown = (fn: () => unknown): unknown => {
 describe('values that cross', () => {
   const roundTrip = (value: unknown) => decode(encode(value, { fn: () => ({ t: 'fn', s: 'trusted', id: 0, name: '', text: '' }) }), { fn: () => () => 0, error: () => new Error() })
 
-  it('keeps NaN, ±Infinity, −0, typed arrays, Maps, Sets, shared and cyclic structure, and frozenness', () => {
+  it('keeps NaN, ±Infinity, −0, typed arrays, ArrayBuffers, Maps, Sets, shared and cyclic structure, and frozenness', () => {
     const shared = [1, 2]
     const cyclic: Record<string, unknown> = { a: 1 }
     cyclic.self = cyclic
@@ -61,6 +61,11 @@ describe('values that cross', () => {
     expect(back.p[0]).toBe(back.p[1])
     expect(back.c.self).toBe(back.c)
     expect(Object.isFrozen(back.f)).toBe(true)
+    const bytes = new Uint8Array([1, 2, 255]).buffer
+    const buffer = roundTrip({ w: bytes }) as { w: ArrayBuffer }
+    expect(buffer.w).toBeInstanceOf(ArrayBuffer)
+    expect(buffer.w).not.toBe(bytes)
+    expect([...new Uint8Array(buffer.w)]).toEqual([1, 2, 255])
   })
 
   it('makes plain data of what arrives: no getter, no prototype but Object\'s, a "__proto__" key stays a key', () => {
