@@ -29,9 +29,9 @@ const TRANSPARENT = new Set(['Dropout', 'Activation'])
 
 /**
  * The model's graph as text, one line per output: each layer by its kind (Dense with its units,
- * inputs with their shape), followed by what it reads, in order. Names, activations and the
- * transparent layers (Dropout, Activation) do not count: two models with one signature compute the
- * same kind of function with the same parameters.
+ * inputs with their shape), followed by what it reads, in order (a concatenation's in any order).
+ * Names, activations and the transparent layers (Dropout, Activation) do not count: two models with
+ * one signature compute the same kind of function with the same parameters.
  */
 export function graphSignature(model: tf.LayersModel): string[] {
   const config = model.getConfig() as ModelConfig
@@ -46,6 +46,8 @@ export function graphSignature(model: tf.LayersModel): string[] {
     const known = seen.get(name)
     if (known) return known
     const inbound = (layer.inboundNodes?.[0] ?? []).map(([from]) => describe(from, depth + 1))
+    // Concatenating [x2, x1] instead of [x1, x2] only permutes the next layer's weights: the same model.
+    if (layer.className === 'Concatenate') inbound.sort()
     let text: string
     if (layer.className === 'InputLayer') text = `Input[${(layer.config.batchInputShape ?? []).slice(1).join(',')}]`
     else if (TRANSPARENT.has(layer.className) && inbound.length === 1) text = inbound[0]!
