@@ -42,7 +42,7 @@ export function topicsIn(dir: string = EXERCISES_DIR): string[] {
  * The topics a command names, by number (`03`), folder (`03-matrices`) or name (`matrices`); none
  * named means every topic. The one rule for every command (grade, report, verify, flaky, regions,
  * bench). A name that matches no topic is an error, never a silent choice: `0` is not a prefix that
- * selects all nine.
+ * selects all of them.
  */
 export function selectTopics(wanted: readonly string[] = [], all: readonly string[] = topicsIn()): string[] {
   if (all.length === 0) throw new Error('the course has no topics (exercises/NN-topic folders)')

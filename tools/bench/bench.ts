@@ -56,7 +56,7 @@ function parseArgs(argv: string[]): Args {
     quick,
     n: flags.n ?? (quick ? 8 : 40),
     // Topics 01–05 by default: every kind of exercise code except training, whose time is measured
-    // per backend below (a class graded on all nine topics takes the same ratios, only longer).
+    // per backend below (a class graded on all topics takes the same ratios, only longer).
     topics: selectTopics((flags.topics ?? (quick ? '01,02,03' : '01,02,03,04,05')).split(',')),
     out: path.resolve(flags.out ?? path.join(REPORTS_DIR, 'bench.json')),
     parts: flags.parts.split(',').map((p) => p.trim()),
@@ -103,7 +103,7 @@ async function studentLoop(args: Args): Promise<void> {
   if (!args.quick) {
     const [all, every] = await timed(() => run(npm, ['run', 'test:solutions'], env))
     if (every.exitCode !== 0) throw new Error(`npm run test:solutions failed:\n${every.output}`)
-    record({ what: 'cold `npm run test:solutions` (all nine topics)', seconds: all })
+    record({ what: 'cold `npm run test:solutions` (all topics)', seconds: all })
   }
   const latencies = await watchLatency(args.quick ? 3 : 5)
   latencies.sort((a, b) => a - b)
@@ -299,11 +299,11 @@ function readdirFirst(dir: string): string {
 }
 
 /**
- * The budget of one submission: the answer key of all nine topics graded as one submission, as a
+ * The budget of one submission: the answer key of all topics graded as one submission, as a
  * teacher's batch would (sandbox, type check, one test process), in wall-clock and CPU seconds.
  */
 async function budget(work: string): Promise<void> {
-  console.log('\nOne submission, all nine topics (the answer key)')
+  console.log('\nOne submission, all topics (the answer key)')
   const dir = path.join(work, 'budget', 'answer-key', 'exercises')
   cpSync(SOLUTIONS_DIR, dir, { recursive: true, filter: (src) => !/[\\/](variants|alternatives)([\\/]|$)/.test(src) })
   const before = finishedChildrenCpuSeconds()
@@ -314,9 +314,9 @@ async function budget(work: string): Promise<void> {
   if (result.exitCode !== 0) throw new Error(`grading the answer key failed:\n${result.output}`)
   const graded = JSON.parse(readFileSync(path.join(work, 'budget-out', 'results.json'), 'utf8')) as { students: Array<{ score: { total: number; max: number }; peakMemoryMb?: number }> }
   const score = graded.students[0]!.score
-  record({ what: 'one submission, all nine topics (answer key), graded: wall clock', seconds, note: `${score.total}/${score.max} points` })
-  if (before !== undefined && after !== undefined) record({ what: 'one submission, all nine topics: CPU time of the whole process tree', seconds: after - before })
-  record({ what: 'one submission, all nine topics: peak memory of its test process', value: `${graded.students[0]!.peakMemoryMb ?? '?'} MB` })
+  record({ what: 'one submission, all topics (answer key), graded: wall clock', seconds, note: `${score.total}/${score.max} points` })
+  if (before !== undefined && after !== undefined) record({ what: 'one submission, all topics: CPU time of the whole process tree', seconds: after - before })
+  record({ what: 'one submission, all topics: peak memory of its test process', value: `${graded.students[0]!.peakMemoryMb ?? '?'} MB` })
   if (score.total !== score.max) throw new Error(`the answer key scored ${score.total}/${score.max}`)
 }
 
