@@ -22,6 +22,7 @@ import { stageSubmission } from './staging.ts'
 import { stopCheckers, typeCheck } from './typecheck.ts'
 import { VitestServer } from './vitest-server-client.ts'
 import { mapLimited } from '../core/pool.ts'
+import * as v from 'valibot'
 
 export interface GradeOptions {
   submissions: string
@@ -316,6 +317,9 @@ export function selectTopics(wanted: string[] | undefined): string[] {
   return chosen
 }
 
+/** What the grader keeps in <out>/.grader/state.json between runs. */
+const GRADER_STATE = v.looseObject({ seed: v.optional(v.number()), courseVersion: v.optional(v.string()) })
+
 /**
  * The grading seed. Students never learn it in advance, so it is random by default; it is kept in
  * the output folder so that a resumed batch grades the rest of the class with the same one.
@@ -325,7 +329,7 @@ function chooseSeed(out: string, given: number | undefined, version: string): nu
   let previous: { seed?: number } = {}
   if (existsSync(stateFile)) {
     try {
-      previous = JSON.parse(readFileSync(stateFile, 'utf8')) as { seed?: number }
+      previous = v.parse(GRADER_STATE, JSON.parse(readFileSync(stateFile, 'utf8')))
     } catch {
       previous = {}
     }

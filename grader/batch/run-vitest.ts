@@ -11,6 +11,7 @@ import { type FileSystemView, type Sandbox, sandboxed } from '../sandbox/isolati
 import { type Supervised, supervise } from '../sandbox/supervise.ts'
 import type { VitestServer } from './vitest-server-client.ts'
 import { type TestSettings, readSetting, settingsEnv } from '../core/settings.ts'
+import { parseRawRun } from '../core/schemas.ts'
 
 export interface RunLimits {
   /** Wall-clock time allowed per topic (ms); a run of n topics gets n times this, plus start-up. */
@@ -151,8 +152,8 @@ function readResults(file: string): RawRun | undefined {
   const text = readCapped(file, MAX_RESULTS_BYTES)
   if (text === undefined) return undefined
   try {
-    const run = JSON.parse(text) as RawRun
-    return Array.isArray(run.topics) ? run : undefined
+    const parsed = parseRawRun(JSON.parse(text))
+    return parsed.ok ? parsed.result : undefined
   } catch {
     return undefined
   }

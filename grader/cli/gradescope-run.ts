@@ -14,15 +14,19 @@ import { currentLang } from '../core/lang.ts'
 import { gradeOne } from '../batch/grade-one.ts'
 import { gradescopeResults } from '../batch/outputs/gradescope.ts'
 import { readSetting } from '../core/settings.ts'
+import * as v from 'valibot'
 
 const root = process.env.AUTOGRADER_ROOT || '/autograder'
 const results = path.join(root, 'results', 'results.json')
 const topics = readSetting('topics')
 
+/** The part of Gradescope's submission_metadata.json the grader reads (the rest is left alone). */
+const GRADESCOPE_METADATA = v.looseObject({ users: v.optional(v.array(v.looseObject({ id: v.optional(v.union([v.string(), v.number()])) }))) })
+
 /** Who submitted: Gradescope's user ids (a group has several), from submission_metadata.json. */
 export function submitterId(metadataFile: string): string {
   try {
-    const metadata = JSON.parse(readFileSync(metadataFile, 'utf8')) as { users?: { id?: unknown }[] }
+    const metadata = v.parse(GRADESCOPE_METADATA, JSON.parse(readFileSync(metadataFile, 'utf8')))
     const ids = (metadata.users ?? []).map((u) => String(u.id ?? '')).filter(Boolean).sort()
     if (ids.length) return `gradescope-${ids.join('+')}`
   } catch {

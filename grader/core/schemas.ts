@@ -4,6 +4,7 @@
 import * as v from 'valibot'
 import { LOAD_PROBLEMS } from './failure.ts'
 import { type BatchResult, NOTE_KINDS, type StudentResult } from './results.ts'
+import type { RawRun } from './raw-results.ts'
 
 const localized = v.object({ en: v.string(), 'zh-TW': v.string() })
 const number = v.number()
@@ -85,6 +86,34 @@ export const batchResultSchema = v.looseObject({
   finishedAt: v.string(),
   students: v.array(studentResultSchema),
 })
+
+/**
+ * The record of one test run (raw-results.ts), as the results reporter writes it and the grader and
+ * the maintainers' tools read it back. Tests and topics must have their shape; what each test
+ * recorded (its failure, plots, regions) is checked where it is used.
+ */
+const rawTest = v.looseObject({
+  id: v.optional(v.string()),
+  title: v.string(),
+  state: v.picklist(['passed', 'failed', 'skipped', 'pending']),
+  durationMs: optionalNumber,
+  outcome: v.optional(v.picklist(['passed', 'failed', 'not-implemented', 'error', 'timeout', 'crashed', 'load-error'])),
+  failure: v.optional(failure),
+  seed: optionalNumber,
+  errors: v.array(v.string()),
+})
+export const rawRunSchema = v.looseObject({
+  topics: v.array(v.looseObject({ topic: v.string(), state: v.string(), tests: v.array(rawTest), errors: v.array(v.string()) })),
+  unhandledErrors: v.array(v.string()),
+  watchdog: v.array(v.looseObject({ kind: v.literal('timeout'), topic: v.string(), testId: v.optional(v.string()), message: v.string() })),
+  durationMs: number,
+  console: v.optional(v.string()),
+})
+
+/** `value` as a RawRun, or a sentence saying what is wrong with it. */
+export function parseRawRun(value: unknown): { ok: true; result: RawRun } | { ok: false; problem: string } {
+  return parse(rawRunSchema, value) as { ok: true; result: RawRun } | { ok: false; problem: string }
+}
 
 /** `value` as a StudentResult, or a sentence saying what is wrong with it. */
 export function parseStudentResult(value: unknown): { ok: true; result: StudentResult } | { ok: false; problem: string } {

@@ -7,6 +7,7 @@ import { COURSE_ROOT } from '../core/paths.ts'
 import type { RawRun } from '../core/raw-results.ts'
 import { settingsEnv } from '../core/settings.ts'
 import { runCommand } from '../core/run-command.ts'
+import { parseRawRun } from '../core/schemas.ts'
 
 export const VITEST_BIN = path.join(COURSE_ROOT, 'node_modules', 'vitest', 'vitest.mjs')
 
@@ -48,7 +49,9 @@ export async function runSuite(options: SuiteOptions): Promise<SuiteRun> {
     const filters = options.files ?? (options.topics ?? []).map((t) => `exercises/${t}/`)
     const { code: exitCode, output } = await runCommand(process.execPath, [VITEST_BIN, 'run', ...filters], { env, keepChars: 100_000 })
     if (!existsSync(resultsFile)) throw new Error(`the test run wrote no results (exit code ${exitCode}):\n${output.slice(-4000)}`)
-    return { run: JSON.parse(readFileSync(resultsFile, 'utf8')) as RawRun, exitCode, output }
+    const parsed = parseRawRun(JSON.parse(readFileSync(resultsFile, 'utf8')))
+    if (!parsed.ok) throw new Error(`the test run's results are not a run's record (${parsed.problem})`)
+    return { run: parsed.result, exitCode, output }
   } finally {
     rmSync(work, { recursive: true, force: true })
   }
