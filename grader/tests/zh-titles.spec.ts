@@ -16,7 +16,7 @@ function failingEverywhere(): StudentResult {
       topic,
       state: 'failed',
       errors: [],
-      tests: Object.keys(loadManifest(topic).tests).map((id) => ({ id, title: `english title of ${id} [1 pt]`, state: 'failed' as const, outcome: 'failed' as const, errors: ['wrong'] })),
+      tests: Object.keys(loadManifest(topic).tests).map((id) => ({ id, title: `english title of ${id}`, state: 'failed' as const, outcome: 'failed' as const, errors: ['wrong'] })),
     })),
     unhandledErrors: [],
     watchdog: [],

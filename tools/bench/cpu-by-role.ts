@@ -12,7 +12,7 @@ export type Role = 'test processes' | 'vitest main process' | 'type checks' | 'g
 
 /** A process's role from its command line (the grader's own process is counted apart). */
 export function roleOf(commandLine: string): Role {
-  if (/vitest-server\.ts|vitest\.mjs/.test(commandLine)) return 'vitest main process'
+  if (/grader\/vitest\/server\.ts|vitest\.mjs/.test(commandLine)) return 'vitest main process'
   if (/typecheck-server\.ts/.test(commandLine)) return 'type checks'
   // vitest's test processes: the grader gives them Node's permission model.
   if (/--experimental-permission|--permission\b/.test(commandLine)) return 'test processes'
